@@ -1,0 +1,109 @@
+package dev.verifytoken.phone.control;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import dev.verifytoken.phone.entity.E164Number;
+import dev.verifytoken.phone.entity.PhoneNumberRefusal;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns what a user typed into an E.164 number with libphonenumber, or says precisely why it cannot.
+ * Accepts E.164, formatted international numbers ({@code +1 (415) 555-2671}), national numbers
+ * with a region ({@code (415) 555-2671} with {@code US}) and digits of any script.
+ */
+@ApplicationScoped
+public class PhoneNumberNormalizer {
+
+    /** The region libphonenumber uses for "none". */
+    private static final String UNKNOWN_REGION = "ZZ";
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+    /**
+     * @param typed  the number as the user typed it
+     * @param region ISO 3166-1 alpha-2 region for numbers in national format, or {@code null}
+     */
+    public E164Number normalize(String typed, String region) throws InvalidPhoneNumberException {
+        if (typed == null || typed.isBlank()) {
+            throw new InvalidPhoneNumberException(PhoneNumberRefusal.MISSING);
+        }
+        PhoneNumber number = parse(typed, region == null ? UNKNOWN_REGION : region);
+        if (number.hasExtension()) {
+            throw new InvalidPhoneNumberException(PhoneNumberRefusal.HAS_EXTENSION);
+        }
+        switch (util.isPossibleNumberWithReason(number)) {
+            case IS_POSSIBLE:
+                break;
+            case INVALID_COUNTRY_CODE:
+                throw new InvalidPhoneNumberException(PhoneNumberRefusal.UNKNOWN_COUNTRY_CODE);
+            case TOO_SHORT:
+                throw new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_SHORT);
+            case IS_POSSIBLE_LOCAL_ONLY:
+                throw new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_SHORT,
+                        "is too short: it can only be dialled locally; include the area code");
+            case TOO_LONG:
+                throw new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_LONG);
+            case INVALID_LENGTH:
+            default:
+                throw notValid(number, "has a length that no number of %s has");
+        }
+        String numberRegion = util.getRegionCodeForNumber(number);
+        if (numberRegion == null || !util.isValidNumberForRegion(number, numberRegion)) {
+            throw notValid(number, "is not a valid number for %s");
+        }
+        return new E164Number(util.format(number, PhoneNumberFormat.E164), number.getCountryCode(), numberRegion);
+    }
+
+    /** Whether libphonenumber knows this ISO 3166-1 alpha-2 region (upper case). */
+    public boolean isKnownRegion(String region) {
+        return util.getSupportedRegions().contains(region);
+    }
+
+    public Set<String> knownRegions() {
+        return util.getSupportedRegions();
+    }
+
+    /** A region code in canonical form (upper case), if libphonenumber knows it. */
+    public Optional<String> knownRegion(String region) {
+        String upper = region.trim().toUpperCase(Locale.ROOT);
+        return isKnownRegion(upper) ? Optional.of(upper) : Optional.empty();
+    }
+
+    private PhoneNumber parse(String typed, String region) throws InvalidPhoneNumberException {
+        try {
+            return util.parse(typed, region);
+        } catch (NumberParseException e) {
+            switch (e.getErrorType()) {
+                case INVALID_COUNTRY_CODE:
+                    throw new InvalidPhoneNumberException(UNKNOWN_REGION.equals(region) && !startsWithPlus(typed)
+                            ? PhoneNumberRefusal.NEEDS_COUNTRY
+                            : PhoneNumberRefusal.UNKNOWN_COUNTRY_CODE);
+                case TOO_SHORT_AFTER_IDD:
+                case TOO_SHORT_NSN:
+                    throw new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_SHORT);
+                case TOO_LONG:
+                    throw new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_LONG);
+                case NOT_A_NUMBER:
+                default:
+                    throw new InvalidPhoneNumberException(PhoneNumberRefusal.NOT_A_NUMBER);
+            }
+        }
+    }
+
+    private InvalidPhoneNumberException notValid(PhoneNumber number, String format) {
+        String region = util.getRegionCodeForCountryCode(number.getCountryCode());
+        String where = UNKNOWN_REGION.equals(region) ? "country code +" + number.getCountryCode() : region;
+        return new InvalidPhoneNumberException(PhoneNumberRefusal.NOT_VALID_FOR_COUNTRY, String.format(format, where));
+    }
+
+    private static boolean startsWithPlus(String typed) {
+        String stripped = typed.strip();
+        return !stripped.isEmpty() && (stripped.charAt(0) == '+' || stripped.charAt(0) == '\uFF0B');
+    }
+}

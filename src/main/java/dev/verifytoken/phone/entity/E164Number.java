@@ -1,0 +1,40 @@
+package dev.verifytoken.phone.entity;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A phone number in E.164 form: '+', the country calling code and the national number, digits only,
+ * 15 digits at most. The region is the ISO 3166-1 alpha-2 code libphonenumber assigns to the number
+ * ("001" for non-geographic numbers).
+ */
+public record E164Number(String value, int countryCode, String region) {
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+
+    public E164Number {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(region, "region");
+        if (!E164.matcher(value).matches()) {
+            throw new IllegalArgumentException("not an E.164 number");
+        }
+        if (!value.startsWith("+" + countryCode)) {
+            throw new IllegalArgumentException("country code does not match the number");
+        }
+    }
+
+    /**
+     * The number as it may appear in a log: the country code and the last two digits, the rest hidden.
+     */
+    public String masked() {
+        String prefix = "+" + countryCode;
+        int hidden = value.length() - prefix.length() - 2;
+        return prefix + "*".repeat(Math.max(hidden, 0)) + value.substring(value.length() - 2);
+    }
+
+    /** The full number never goes into a string meant for logs. */
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

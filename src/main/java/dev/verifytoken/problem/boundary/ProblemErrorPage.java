@@ -1,0 +1,33 @@
+package dev.verifytoken.problem.boundary;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The error page of the web application (see {@code web.xml}): errors that the servlet container
+ * answers itself, outside JAX-RS (an unknown path, say), are answered with problem+json too.
+ */
+@WebServlet(name = "ProblemErrorPage", urlPatterns = ProblemErrorPage.PATH)
+public class ProblemErrorPage extends HttpServlet {
+
+    static final String PATH = "/problem-error-page";
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // Asked for directly rather than as an error page: there is nothing here.
+        int status = code instanceof Integer given ? given : 404;
+        var problem = HttpProblems.forStatus(status, null);
+        response.setStatus(status);
+        response.setContentType(ProblemJson.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(ProblemJson.write(problem));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.verifytoken.token.boundary;
+
+import dev.verifytoken.problem.control.InvalidRequestException;
+import dev.verifytoken.problem.control.MalformedBodyException;
+import dev.verifytoken.problem.entity.FieldError;
+import dev.verifytoken.token.entity.TokenRequestFields;
+import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an {@code application/json} token request: one object whose known fields are strings (or
+ * null, meaning absent). Other fields are ignored, whatever their type. Anything else is refused:
+ * broken JSON, a top-level value that is not an object, a known field given twice or with a value that
+ * is not a string.
+ */
+final class JsonBody {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final String EXAMPLE = "{\"phone_number\": \"+14155552671\"}";
+
+    private JsonBody() {
+    }
+
+    static TokenRequestFields read(String body) {
+        TokenRequestFields.Builder fields = new TokenRequestFields.Builder();
+        List<FieldError> errors = new ArrayList<>(1);
+        try (JsonParser json = JSON.createParser(new StringReader(body))) {
+            if (!json.hasNext() || json.next() != Event.START_OBJECT) {
+                throw new MalformedBodyException("The body must be a JSON object, such as " + EXAMPLE + ".");
+            }
+            Event event;
+            while ((event = json.next()) == Event.KEY_NAME) {
+                String name = json.getString();
+                Event value = json.next();
+                if (!TokenRequestFields.isField(name)) {
+                    skip(json, value);
+                } else if (value == Event.VALUE_STRING) {
+                    if (!fields.set(name, json.getString())) {
+                        errors.add(new FieldError(name, "duplicate", "is given more than once"));
+                    }
+                } else if (value != Event.VALUE_NULL) {
+                    skip(json, value);
+                    errors.add(new FieldError(name, "not_a_string", "must be a JSON string"));
+                }
+            }
+            if (event != Event.END_OBJECT || json.hasNext()) {
+                throw new MalformedBodyException("The body must be one JSON object and nothing after it.");
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            // JsonParsingException (broken JSON) is a JsonException; the message could quote the body
+            throw new MalformedBodyException("The body is not valid JSON. Send an object such as " + EXAMPLE + ".");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return fields.build();
+    }
+
+    private static void skip(JsonParser json, Event value) {
+        if (value == Event.START_OBJECT) {
+            json.skipObject();
+        } else if (value == Event.START_ARRAY) {
+            json.skipArray();
+        }
+    }
+}

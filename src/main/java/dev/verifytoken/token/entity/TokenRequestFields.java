@@ -1,0 +1,58 @@
+package dev.verifytoken.token.entity;
+
+/**
+ * The fields of a token request as the client sent them, before any check. Absent or empty fields are
+ * {@code null}.
+ */
+public record TokenRequestFields(String phoneNumber, String country, String locale, String via) {
+
+    public static final String PHONE_NUMBER = "phone_number";
+    public static final String COUNTRY = "country";
+    public static final String LOCALE = "locale";
+    public static final String VIA = "via";
+
+    public TokenRequestFields {
+        phoneNumber = emptyToNull(phoneNumber);
+        country = emptyToNull(country);
+        locale = emptyToNull(locale);
+        via = emptyToNull(via);
+    }
+
+    public static boolean isField(String name) {
+        return PHONE_NUMBER.equals(name) || COUNTRY.equals(name) || LOCALE.equals(name) || VIA.equals(name);
+    }
+
+    /** A builder for readers that meet the fields one at a time. */
+    public static final class Builder {
+        private final String[] values = new String[4];
+
+        /** @return false if the field was given before */
+        public boolean set(String name, String value) {
+            int index = switch (name) {
+                case PHONE_NUMBER -> 0;
+                case COUNTRY -> 1;
+                case LOCALE -> 2;
+                case VIA -> 3;
+                default -> throw new IllegalArgumentException("not a field: " + name);
+            };
+            boolean first = values[index] == null;
+            values[index] = value;
+            return first;
+        }
+
+        public TokenRequestFields build() {
+            return new TokenRequestFields(values[0], values[1], values[2], values[3]);
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Never prints the number. */
+    @Override
+    public String toString() {
+        return "TokenRequestFields[phoneNumber=" + (phoneNumber == null ? null : "(" + phoneNumber.length()
+                + " chars)") + ", country=" + country + ", locale=" + locale + ", via=" + via + "]";
+    }
+}

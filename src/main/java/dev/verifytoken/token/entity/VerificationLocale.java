@@ -1,0 +1,88 @@
+package dev.verifytoken.token.entity;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A language the Twilio Verification SDK supports, as a BCP 47 tag: one of the supported tags, or
+ * {@code language-REGION} whose language is supported (region: two letters or three digits).
+ * Tags are kept in canonical case: {@code en-gb} becomes {@code en-GB}.
+ */
+public final class VerificationLocale {
+
+    /** The supported tags, in the order Twilio lists them. */
+    public static final List<String> SUPPORTED = List.of("en", "ar", "ca", "da", "de", "es", "el", "fi", "fr",
+            "he", "hi", "hu", "id", "it", "ja", "ko", "nb", "nl", "pl", "pt", "ro", "ru", "sv", "th", "tl", "tr",
+            "vi", "zh-CN", "zh-HK");
+
+    private static final Set<String> LANGUAGES = Set.copyOf(SUPPORTED.stream().filter(t -> t.length() == 2).toList());
+    private static final Set<String> TAGS = Set.copyOf(SUPPORTED);
+
+    public static final String RULE = "must be a supported language (" + String.join(", ", SUPPORTED)
+            + ") or language-REGION with a supported language";
+
+    private final String tag;
+
+    private VerificationLocale(String tag) {
+        this.tag = tag;
+    }
+
+    /** The supported locale this text names, in canonical case, or empty. */
+    public static Optional<VerificationLocale> parse(String text) {
+        String canonical = canonical(text.strip());
+        return canonical == null ? Optional.empty() : Optional.of(new VerificationLocale(canonical));
+    }
+
+    /** The supported locale this text names; anything else is refused. */
+    public static VerificationLocale of(String text) {
+        return parse(text).orElseThrow(() -> new IllegalArgumentException("unsupported locale"));
+    }
+
+    /** The BCP 47 tag as it goes into the token. */
+    public String tag() {
+        return tag;
+    }
+
+    private static String canonical(String text) {
+        int dash = text.indexOf('-');
+        if (dash < 0) {
+            String language = text.toLowerCase(Locale.ROOT);
+            return LANGUAGES.contains(language) ? language : null;
+        }
+        String language = text.substring(0, dash).toLowerCase(Locale.ROOT);
+        String region = text.substring(dash + 1).toUpperCase(Locale.ROOT);
+        String tag = language + "-" + region;
+        if (TAGS.contains(tag)) {
+            return tag;
+        }
+        return LANGUAGES.contains(language) && isRegion(region) ? tag : null;
+    }
+
+    private static boolean isRegion(String region) {
+        return region.length() == 2 && region.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+                || region.length() == 3 && region.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** The primary language subtag: {@code pt} for {@code pt-BR}. */
+    public String language() {
+        int dash = tag.indexOf('-');
+        return dash < 0 ? tag : tag.substring(0, dash);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof VerificationLocale that && tag.equals(that.tag);
+    }
+
+    @Override
+    public int hashCode() {
+        return tag.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return tag;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.verifytoken.token.boundary;
+
+import dev.verifytoken.problem.control.InvalidRequestException;
+import dev.verifytoken.problem.control.MalformedBodyException;
+import dev.verifytoken.problem.entity.FieldError;
+import dev.verifytoken.token.entity.TokenRequestFields;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class JsonBodyTest {
+
+    @Test
+    void readsEveryField() {
+        TokenRequestFields fields = JsonBody.read(
+                "{\"phone_number\":\"+14155552671\",\"country\":\"US\",\"locale\":\"en\",\"via\":\"call\"}");
+        assertEquals("+14155552671", fields.phoneNumber());
+        assertEquals("US", fields.country());
+        assertEquals("en", fields.locale());
+        assertEquals("call", fields.via());
+    }
+
+    @Test
+    void keepsAPlusAndSpacesAsSent() {
+        assertEquals(" 14155552671", JsonBody.read("{\"phone_number\":\" 14155552671\"}").phoneNumber());
+    }
+
+    @Test
+    void ignoresUnknownFieldsOfAnyType() {
+        TokenRequestFields fields = JsonBody.read("{\"a\":[1,{\"b\":[]}],\"c\":{\"d\":{}},\"e\":1,\"f\":true,"
+                + "\"phone_number\":\"1\",\"g\":null}");
+        assertEquals("1", fields.phoneNumber());
+    }
+
+    @Test
+    void treatsNullAsAbsent() {
+        TokenRequestFields fields = JsonBody.read("{\"phone_number\":\"1\",\"country\":null}");
+        assertNull(fields.country());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "{", "{\"phone_number\":", "{\"phone_number\":\"1\"", "[]",
+            "[{\"phone_number\":\"1\"}]", "\"+14155552671\"", "14155552671", "null", "true",
+            "{\"phone_number\":\"1\"}{}", "{\"phone_number\":\"1\"} x", "{'phone_number':'1'}",
+            "{\"phone_number\":\"1\",}", "{phone_number:\"1\"}"})
+    void refusesWhatIsNotOneJsonObject(String body) {
+        assertThrows(MalformedBodyException.class, () -> JsonBody.read(body));
+    }
+
+    @Test
+    void refusesKnownFieldsThatAreNotStrings() {
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> JsonBody.read(
+                "{\"phone_number\":14155552671,\"country\":[\"US\"],\"locale\":{\"tag\":\"en\"},\"via\":true}"));
+        assertEquals(List.of("phone_number", "country", "locale", "via"),
+                refused.errors().stream().map(FieldError::field).toList());
+        refused.errors().forEach(error -> assertEquals("not_a_string", error.code()));
+    }
+
+    @Test
+    void refusesAFieldGivenTwice() {
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class,
+                () -> JsonBody.read("{\"phone_number\":\"1\",\"phone_number\":\"2\"}"));
+        assertEquals("duplicate", refused.errors().get(0).code());
+    }
+
+    @Test
+    void readsDeeplyNestedUnknownFieldsWithoutTrouble() {
+        String deep = "[".repeat(1000) + "]".repeat(1000);
+        assertEquals("1", JsonBody.read("{\"x\":" + deep + ",\"phone_number\":\"1\"}").phoneNumber());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.verifytoken.token.entity;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VerificationLocaleTest {
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(textBlock = """
+            en, en
+            EN, en
+            ' de ', de
+            pt-BR, pt-BR
+            pt-br, pt-BR
+            en-GB, en-GB
+            es-419, es-419
+            zh-CN, zh-CN
+            zh-hk, zh-HK
+            nb, nb
+            tl, tl
+            """)
+    void acceptsSupportedTagsInCanonicalCase(String given, String canonical) {
+        assertEquals(canonical, VerificationLocale.parse(given).orElseThrow().tag());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "xx", "zh", "zh-TW", "no", "en_US", "en-", "en-USA", "en-Latn", "pt-BR-x", "e",
+            "english", "en-1", "zh-Hant-HK"})
+    void refusesEverythingElse(String given) {
+        assertTrue(VerificationLocale.parse(given).isEmpty(), given);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar", "ca", "da", "de", "es", "el", "fi", "fr", "he", "hi", "hu", "id", "it", "ja",
+            "ko", "nb", "nl", "pl", "pt", "ro", "ru", "sv", "th", "tl", "tr", "vi", "zh-CN", "zh-HK"})
+    void acceptsEachSupportedLanguage(String tag) {
+        assertEquals(tag, VerificationLocale.of(tag).tag());
+    }
+}
