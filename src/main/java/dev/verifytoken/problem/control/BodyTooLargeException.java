@@ -15,6 +15,7 @@ public class BodyTooLargeException extends ProblemException {
     @Override
     public Problem problem() {
         return Problem.of("body-too-large", 413, "Request body too large",
-                "A token request body is at most " + limit + " bytes.").withExtension("max_bytes", limit);
+                "A token request body is at most " + limit + " bytes.").withExtension("max_bytes", limit)
+                .withHeader("Connection", "close");
     }
 }

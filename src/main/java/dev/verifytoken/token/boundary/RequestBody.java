@@ -2,7 +2,7 @@ package dev.verifytoken.token.boundary;
 
 import dev.verifytoken.problem.control.BodyTooLargeException;
 import dev.verifytoken.problem.control.MalformedBodyException;
-import dev.verifytoken.problem.control.UnsupportedCharsetException;
+import dev.verifytoken.problem.control.UnsupportedMediaTypeException;
 import jakarta.ws.rs.core.MediaType;
 
 import java.io.IOException;
@@ -24,10 +24,20 @@ final class RequestBody {
     /** A token request is a few dozen bytes; 4 KiB leaves room for clients that send more fields. */
     static final int MAX_BYTES = 4096;
 
+    /**
+     * How much of a body over the limit is read and thrown away so that the client, still sending, can
+     * read the 413; the connection is closed after it.
+     */
+    static final long DRAIN_BYTES = 1 << 20;
+
     private RequestBody() {
     }
 
     static String read(InputStream body, MediaType type) {
+        if (type == null) {
+            throw new UnsupportedMediaTypeException("The request has no Content-Type: send the body as "
+                    + "application/x-www-form-urlencoded or application/json.");
+        }
         Charset charset = charset(type);
         byte[] bytes = readBounded(body);
         try {
@@ -45,6 +55,7 @@ final class RequestBody {
         try (body) {
             byte[] bytes = body.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
+                body.skip(DRAIN_BYTES);
                 throw new BodyTooLargeException(MAX_BYTES);
             }
             return bytes;
@@ -54,14 +65,14 @@ final class RequestBody {
     }
 
     private static Charset charset(MediaType type) {
-        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (name == null) {
             return StandardCharsets.UTF_8;
         }
         try {
             return Charset.forName(name.strip());
         } catch (IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
-            throw new UnsupportedCharsetException();
+            throw new UnsupportedMediaTypeException("The charset of the body is not supported; send UTF-8.");
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.verifytoken.token.boundary;
 
 import dev.verifytoken.problem.control.BodyTooLargeException;
 import dev.verifytoken.problem.control.MalformedBodyException;
-import dev.verifytoken.problem.control.UnsupportedCharsetException;
+import dev.verifytoken.problem.control.UnsupportedMediaTypeException;
 import jakarta.ws.rs.core.MediaType;
 import org.junit.jupiter.api.Test;
 
@@ -19,22 +19,24 @@ class RequestBodyTest {
         return new ByteArrayInputStream(bytes);
     }
 
+    private static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED_TYPE;
+
     @Test
     void readsABodyUpToTheLimit() {
         String body = "a".repeat(RequestBody.MAX_BYTES);
-        assertEquals(body, RequestBody.read(bytes(body.getBytes(StandardCharsets.UTF_8)), null));
+        assertEquals(body, RequestBody.read(bytes(body.getBytes(StandardCharsets.UTF_8)), FORM));
     }
 
     @Test
     void refusesOneByteMore() {
         byte[] body = new byte[RequestBody.MAX_BYTES + 1];
-        assertThrows(BodyTooLargeException.class, () -> RequestBody.read(bytes(body), null));
+        assertThrows(BodyTooLargeException.class, () -> RequestBody.read(bytes(body), FORM));
     }
 
     @Test
     void refusesBytesThatAreNotUtf8() {
         assertThrows(MalformedBodyException.class,
-                () -> RequestBody.read(bytes(new byte[]{'a', (byte) 0xC3, '(', 'b'}), null));
+                () -> RequestBody.read(bytes(new byte[]{'a', (byte) 0xC3, '(', 'b'}), FORM));
     }
 
     @Test
@@ -44,8 +46,13 @@ class RequestBodyTest {
     }
 
     @Test
+    void refusesABodyWithoutContentType() {
+        assertThrows(UnsupportedMediaTypeException.class, () -> RequestBody.read(bytes(new byte[0]), null));
+    }
+
+    @Test
     void refusesAnUnknownCharset() {
         MediaType unknown = new MediaType("application", "json", Map.of("charset", "no-such-charset"));
-        assertThrows(UnsupportedCharsetException.class, () -> RequestBody.read(bytes(new byte[0]), unknown));
+        assertThrows(UnsupportedMediaTypeException.class, () -> RequestBody.read(bytes(new byte[0]), unknown));
     }
 }

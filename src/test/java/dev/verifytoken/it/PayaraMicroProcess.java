@@ -1,0 +1,142 @@
+package dev.verifytoken.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Payara Micro started by a test itself, for configurations the Arquillian-managed server cannot have
+ * (a missing key, say). Loopback only: no Hazelcast, no phone-home.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private PayaraMicroProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts the WAR the build produced and waits until it answers.
+     *
+     * @param name        a folder name under target/ for its root directory and log
+     * @param environment environment variables to set; those named with a null value are removed
+     * @param options     further Payara Micro options
+     */
+    public static PayaraMicroProcess start(String name, Map<String, String> environment, String... options) {
+        int port = freePort();
+        Path dir = Path.of("target", name).toAbsolutePath();
+        Path log = dir.resolve("server.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar", Path.of("target", "payara-micro.jar").toAbsolutePath().toString(),
+                "--nohazelcast", "--disablephonehome",
+                "--port", Integer.toString(port), "--sslport", Integer.toString(freePort()),
+                "--rootdir", dir.resolve("root").toString(),
+                "--deploy", Path.of(System.getProperty("verify-token.war", "target/verify-token.war"))
+                        .toAbsolutePath().toString(),
+                "--contextroot", "/"));
+        command.addAll(List.of(options));
+        try {
+            Files.createDirectories(dir);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            environment.forEach((key, value) -> {
+                if (value == null) {
+                    builder.environment().remove(key);
+                } else {
+                    builder.environment().put(key, value);
+                }
+            });
+            PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), port, log);
+            server.awaitReady(Duration.ofMinutes(4));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URL base() {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base() + "verify/token"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 405) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("Payara Micro did not deploy the application within " + timeout + "; see "
+                + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.verifytoken.it;
+
+import dev.verifytoken.token.control.TestKeys;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Properties;
+
+/**
+ * Writes the configuration of the server the integration tests start, with a random key and app id made
+ * for this run, before Arquillian starts the server ({@code --systemproperties} in arquillian.xml).
+ * Register it before the Arquillian extension.
+ */
+public class ServerConfigFile implements BeforeAllCallback {
+
+    private static final Path FILE = Path.of("target", "it-server", "server.properties");
+    private static final String KEY = TestKeys.randomKey();
+    private static final long APP_ID = 1 + new SecureRandom().nextInt(1_000_000);
+    private static boolean written;
+
+    public static String key() {
+        return KEY;
+    }
+
+    public static long appId() {
+        return APP_ID;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        writeOnce();
+    }
+
+    static synchronized void writeOnce() {
+        if (written) {
+            return;
+        }
+        Properties properties = new Properties();
+        properties.setProperty("authy.api.key", KEY);
+        properties.setProperty("app.id", Long.toString(APP_ID));
+        try {
+            Files.createDirectories(FILE.getParent());
+            try (Writer out = Files.newBufferedWriter(FILE, StandardCharsets.UTF_8)) {
+                properties.store(out, "written by the integration tests for this run; random values, no real key");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        written = true;
+    }
+}
