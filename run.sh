@@ -5,16 +5,20 @@
 #   AUTHY_API_KEY=... APP_ID=... ./run.sh
 #   PORT=9090 ./run.sh           another port
 #
-# Payara Micro runs on loopback only: no Hazelcast (no multicast discovery) and no phone-home.
+# Payara Micro sends nothing beyond this machine: no Hazelcast (no multicast discovery), no phone-home.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 mvn -B -q package -DskipTests
+# a root directory left by an earlier run would also redeploy the WAR that run deployed
+rm -rf target/payara-micro-root
+# the development properties and the verification policy, as one system properties file
+cat server-config/development.properties server-config/policy.properties > target/run.properties
 
 exec java -Xmx256m -XX:+UseSerialGC -jar target/payara-micro.jar \
   --nohazelcast --disablephonehome \
   --port "${PORT:-8080}" \
   --rootdir target/payara-micro-root \
-  --systemproperties server-config/development.properties \
+  --systemproperties target/run.properties \
   --postbootcommandfile server-config/post-boot-commands.asadmin \
   --deploy target/verify-token.war --contextroot /

@@ -54,6 +54,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--contextroot", "/"));
         command.addAll(List.of(options));
         try {
+            // a root directory left by an earlier run would also redeploy the WAR that run deployed
+            deleteRecursively(dir);
             Files.createDirectories(dir);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -117,6 +119,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
         close();
         throw new IllegalStateException("Payara Micro did not deploy the application within " + timeout + "; see "
                 + log);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static int freePort() {

@@ -45,7 +45,14 @@ public class ServerConfigFile implements BeforeAllCallback {
         Properties properties = new Properties();
         properties.setProperty("authy.api.key", KEY);
         properties.setProperty("app.id", Long.toString(APP_ID));
+        // A verification policy for PolicyIT; the other tests use numbers it leaves alone.
+        properties.setProperty("policy.countries.deny", "RU,KP");
+        properties.setProperty("policy.via.call", "FR");
+        properties.setProperty("policy.code-length.6", "FR,IT");
+        properties.setProperty("policy.locale.es-MX", "MX");
         try {
+            // a root directory left by an earlier run would also redeploy the WAR that run deployed
+            PayaraMicroProcess.deleteRecursively(FILE.getParent());
             Files.createDirectories(FILE.getParent());
             try (Writer out = Files.newBufferedWriter(FILE, StandardCharsets.UTF_8)) {
                 properties.store(out, "written by the integration tests for this run; random values, no real key");

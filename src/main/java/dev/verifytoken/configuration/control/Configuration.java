@@ -3,6 +3,8 @@ package dev.verifytoken.configuration.control;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.configuration.entity.TokenSettings;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
+import dev.verifytoken.policy.control.PolicyReader;
+import dev.verifytoken.policy.entity.VerificationPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -11,39 +13,54 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * The service's configuration, read from MicroProfile Config and checked once, when the application
- * starts. When a value is missing or wrong the application still deploys, logs each problem, answers
- * token requests with 503 and reports itself not ready: it never signs with a bad configuration.
+ * The service's configuration (token settings and verification policy), read from MicroProfile Config
+ * and checked once, when the application starts. When a value is missing or wrong the application
+ * still deploys, logs each problem, answers token requests with 503 and reports itself not ready: it
+ * never signs with a bad configuration.
  */
 @ApplicationScoped
 public class Configuration {
 
     private static final Logger LOG = Logger.getLogger(Configuration.class.getName());
 
+    /** A checked configuration: settings and policy when valid, otherwise the problems. */
+    private record State(TokenSettings settings, VerificationPolicy policy, List<ConfigurationProblem> problems) {
+    }
+
     @Inject
     PhoneNumberNormalizer phoneNumbers;
 
-    private volatile TokenSettingsReader.Result current;
+    private volatile State state;
 
     @PostConstruct
     void read() {
         Config config = ConfigProvider.getConfig();
-        TokenSettingsReader.Result result = new TokenSettingsReader(phoneNumbers)
-                .read(name -> config.getOptionalValue(name, String.class));
-        result.warnings().forEach(LOG::warning);
-        if (result.valid()) {
-            LOG.info(() -> "Configuration is valid: " + result.settings());
-        } else {
-            result.problems().forEach(p -> LOG.severe("Configuration problem: " + p));
-            LOG.log(Level.SEVERE, "Token requests are answered with 503 until the configuration is corrected"
-                    + " and the application restarted.");
+        state = check(name -> config.getOptionalValue(name, String.class), config.getPropertyNames());
+    }
+
+    private State check(Function<String, Optional<String>> values, Iterable<String> names) {
+        TokenSettingsReader.Result settings = new TokenSettingsReader(phoneNumbers).read(values);
+        PolicyReader.Result policy = new PolicyReader(phoneNumbers).read(values, names,
+                settings.valid() ? settings.settings().via() : Optional.empty());
+        settings.warnings().forEach(LOG::warning);
+
+        List<ConfigurationProblem> problems = new ArrayList<>(settings.problems());
+        problems.addAll(policy.problems());
+        if (problems.isEmpty()) {
+            LOG.info(() -> "Configuration is valid: " + settings.settings() + " " + policy.policy());
+            return new State(settings.settings(), policy.policy(), List.of());
         }
-        current = result;
+        problems.forEach(p -> LOG.severe("Configuration problem: " + p));
+        LOG.severe("Token requests are answered with 503 until the configuration is corrected and the application"
+                + " restarted.");
+        return new State(null, null, List.copyOf(problems));
     }
 
     /** Reads and checks the configuration as the application starts, not at the first request. */
@@ -53,14 +70,24 @@ public class Configuration {
 
     /** The checked settings; a service that is not configured refuses to sign. */
     public TokenSettings settings() {
-        TokenSettingsReader.Result result = current;
-        if (!result.valid()) {
-            throw new ServiceNotConfiguredException(result.problems());
-        }
-        return result.settings();
+        return valid().settings();
     }
 
+    /** The verification policy in force. */
+    public VerificationPolicy policy() {
+        return valid().policy();
+    }
+
+    /** What is wrong with the configuration; empty when it is valid. */
     public List<ConfigurationProblem> problems() {
-        return current.problems();
+        return state.problems();
+    }
+
+    private State valid() {
+        State current = state;
+        if (!current.problems().isEmpty()) {
+            throw new ServiceNotConfiguredException(current.problems());
+        }
+        return current;
     }
 }

@@ -57,7 +57,8 @@ public class PhoneNumberNormalizer {
         if (numberRegion == null || !util.isValidNumberForRegion(number, numberRegion)) {
             throw notValid(number, "is not a valid number for %s");
         }
-        return new E164Number(util.format(number, PhoneNumberFormat.E164), number.getCountryCode(), numberRegion);
+        return new E164Number(util.format(number, PhoneNumberFormat.E164), number.getCountryCode(), numberRegion,
+                util.getNumberType(number));
     }
 
     /** Whether libphonenumber knows this ISO 3166-1 alpha-2 region (upper case). */

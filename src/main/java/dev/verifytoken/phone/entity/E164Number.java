@@ -1,20 +1,24 @@
 package dev.verifytoken.phone.entity;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * A phone number in E.164 form: '+', the country calling code and the national number, digits only,
  * 15 digits at most. The region is the ISO 3166-1 alpha-2 code libphonenumber assigns to the number
- * ("001" for non-geographic numbers).
+ * ("001" for non-geographic numbers); the type is libphonenumber's ({@code MOBILE}, {@code FIXED_LINE},
+ * {@code PREMIUM_RATE}, ...).
  */
-public record E164Number(String value, int countryCode, String region) {
+public record E164Number(String value, int countryCode, String region, PhoneNumberType type) {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     public E164Number {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(type, "type");
         if (!E164.matcher(value).matches()) {
             throw new IllegalArgumentException("not an E.164 number");
         }

@@ -1,6 +1,7 @@
 package dev.verifytoken.token.boundary;
 
 import dev.verifytoken.configuration.control.Configuration;
+import dev.verifytoken.policy.control.PolicyEnforcer;
 import dev.verifytoken.token.control.TokenFactory;
 import dev.verifytoken.token.control.TokenRequestValidator;
 import dev.verifytoken.token.entity.TokenRequest;
@@ -35,23 +36,29 @@ public class TokenResource {
     TokenRequestValidator validator;
 
     @Inject
+    PolicyEnforcer policy;
+
+    @Inject
     TokenFactory tokens;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response fromForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
-        return issue(FormBody.read(RequestBody.read(body, type)));
+    public Response fromForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return issue(FormBody.read(RequestBody.read(body, type)), acceptLanguage);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response fromJson(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
-        return issue(JsonBody.read(RequestBody.read(body, type)));
+    public Response fromJson(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return issue(JsonBody.read(RequestBody.read(body, type)), acceptLanguage);
     }
 
-    private Response issue(TokenRequestFields fields) {
-        TokenRequest request = validator.validate(fields, configuration.settings());
-        String token = tokens.create(request);
+    private Response issue(TokenRequestFields fields, String acceptLanguage) {
+        TokenRequest checked = validator.validate(fields, configuration.settings());
+        TokenRequest decided = policy.apply(configuration.policy(), checked, acceptLanguage);
+        String token = tokens.create(decided);
         return Response.ok("{\"jwt_token\":\"" + token + "\"}", MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();

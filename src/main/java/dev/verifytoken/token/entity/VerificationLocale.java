@@ -35,6 +35,42 @@ public final class VerificationLocale {
         return canonical == null ? Optional.empty() : Optional.of(new VerificationLocale(canonical));
     }
 
+    /**
+     * The supported locale that best matches an {@code Accept-Language} header, in the header's order of
+     * preference; empty when none matches or the header is absent or malformed. A range with a region
+     * whose language is supported but not the exact tag falls back to the language ({@code en-Latn-US}
+     * gives {@code en}).
+     */
+    public static Optional<VerificationLocale> bestMatch(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 1000) {
+            return Optional.empty();
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        for (Locale.LanguageRange range : ranges) {
+            if (range.getWeight() <= 0 || range.getRange().startsWith("*")) {
+                continue;
+            }
+            String tag = range.getRange();
+            Optional<VerificationLocale> exact = parse(tag);
+            if (exact.isPresent()) {
+                return exact;
+            }
+            int dash = tag.indexOf('-');
+            if (dash > 0) {
+                Optional<VerificationLocale> language = parse(tag.substring(0, dash));
+                if (language.isPresent()) {
+                    return language;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The supported locale this text names; anything else is refused. */
     public static VerificationLocale of(String text) {
         return parse(text).orElseThrow(() -> new IllegalArgumentException("unsupported locale"));

@@ -35,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 
+import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.MOBILE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -190,10 +191,10 @@ class TokenFactoryTest {
 
     @Test
     void refusesMalformedNumbersEvenFromOtherCallers() {
-        assertThrows(IllegalArgumentException.class, () -> new E164Number("14155552671", 1, "US"));
-        assertThrows(IllegalArgumentException.class, () -> new E164Number("+1 415 555 2671", 1, "US"));
-        assertThrows(IllegalArgumentException.class, () -> new E164Number("+1415555267112345", 1, "US"));
-        assertThrows(IllegalArgumentException.class, () -> new E164Number("+44123", 1, "US"));
+        assertThrows(IllegalArgumentException.class, () -> new E164Number("14155552671", 1, "US", MOBILE));
+        assertThrows(IllegalArgumentException.class, () -> new E164Number("+1 415 555 2671", 1, "US", MOBILE));
+        assertThrows(IllegalArgumentException.class, () -> new E164Number("+1415555267112345", 1, "US", MOBILE));
+        assertThrows(IllegalArgumentException.class, () -> new E164Number("+44123", 1, "US", MOBILE));
         assertThrows(NullPointerException.class, () -> TokenRequest.forNumber(null));
     }
 

@@ -40,4 +40,28 @@ class VerificationLocaleTest {
     void acceptsEachSupportedLanguage(String tag) {
         assertEquals(tag, VerificationLocale.of(tag).tag());
     }
+
+    @ParameterizedTest(name = "Accept-Language: {0} gives {1}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5 | fr-CH
+            xx, de;q=0.5                                 | de
+            en-US                                        | en-US
+            EN-gb                                        | en-GB
+            pt-BR;q=0.5, es;q=0.9                        | es
+            zh-TW, zh-HK;q=0.9                           | zh-HK
+            en-Latn-US                                   | en
+            *                                            | none
+            xx, yy                                       | none
+            de;q=0                                       | none
+            ;;;==                                        | none
+            """)
+    void choosesTheBestSupportedMatchOfAcceptLanguage(String header, String expected) {
+        assertEquals(expected, VerificationLocale.bestMatch(header).map(VerificationLocale::tag).orElse(null));
+    }
+
+    @org.junit.jupiter.api.Test
+    void ignoresAMissingAcceptLanguage() {
+        assertTrue(VerificationLocale.bestMatch(null).isEmpty());
+        assertTrue(VerificationLocale.bestMatch("").isEmpty());
+    }
 }

@@ -1,0 +1,221 @@
+package dev.verifytoken.policy.control;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import dev.verifytoken.configuration.entity.ConfigurationProblem;
+import dev.verifytoken.phone.control.PhoneNumberNormalizer;
+import dev.verifytoken.policy.entity.VerificationPolicy;
+import dev.verifytoken.token.entity.TokenRequest;
+import dev.verifytoken.token.entity.VerificationLocale;
+import dev.verifytoken.token.entity.Via;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Reads the verification policy from configuration, one property per rule, each a list of countries
+ * (ISO 3166-1 alpha-2, or {@code 001} for non-geographic numbers) or of number types:
+ * <pre>
+ * policy.countries.allow=US,CA,GB        only these countries (or policy.countries.deny=... all but these)
+ * policy.number-types.refused=PREMIUM_RATE,SHARED_COST,UAN,VOICEMAIL,PAGER,PERSONAL_NUMBER   (NONE: none)
+ * policy.voice=true                      false: no voice calls (fixed-line numbers are then refused)
+ * policy.via.call=DE,FR                  via fixed to call for these countries (policy.via.sms likewise)
+ * policy.code-length.6=GB,DE             code_length 6 for these countries (any length 4..10)
+ * policy.locale.pt-BR=BR                 locale pt-BR for these countries (any supported locale)
+ * </pre>
+ * Every problem names the property and the bad value; a property under {@code policy.} that is none of
+ * these is a problem too (a typo would otherwise be silently ignored).
+ */
+public class PolicyReader {
+
+    public static final String PREFIX = "policy.";
+    public static final String ALLOW = "policy.countries.allow";
+    public static final String DENY = "policy.countries.deny";
+    public static final String REFUSED_TYPES = "policy.number-types.refused";
+    public static final String VOICE = "policy.voice";
+    public static final String VIA_PREFIX = "policy.via.";
+    public static final String CODE_LENGTH_PREFIX = "policy.code-length.";
+    public static final String LOCALE_PREFIX = "policy.locale.";
+    private static final String NONE = "NONE";
+
+    private final PhoneNumberNormalizer phoneNumbers;
+
+    public PolicyReader(PhoneNumberNormalizer phoneNumbers) {
+        this.phoneNumbers = phoneNumbers;
+    }
+
+    public record Result(VerificationPolicy policy, List<ConfigurationProblem> problems) {
+        public boolean valid() {
+            return policy != null;
+        }
+    }
+
+    /**
+     * @param values    a property name to its value
+     * @param names     every property name the configuration has (to find locale rules and typos)
+     * @param globalVia the configured default {@code via}, which must agree with {@code policy.voice}
+     */
+    public Result read(Function<String, Optional<String>> values, Iterable<String> names, Optional<Via> globalVia) {
+        Function<String, Optional<String>> value = name -> values.apply(name).map(String::strip)
+                .filter(v -> !v.isEmpty());
+        List<ConfigurationProblem> problems = new ArrayList<>();
+
+        Optional<Set<String>> allow = value.apply(ALLOW).map(v -> countries(ALLOW, v, problems));
+        Set<String> deny = value.apply(DENY).map(v -> countries(DENY, v, problems)).orElse(Set.of());
+        if (allow.isPresent() && !deny.isEmpty()) {
+            problems.add(new ConfigurationProblem(DENY, "cannot be set together with " + ALLOW
+                    + ": give the countries to allow or the countries to deny"));
+        }
+        Set<PhoneNumberType> refused = value.apply(REFUSED_TYPES).map(v -> types(v, problems))
+                .orElse(VerificationPolicy.DEFAULT_REFUSED_TYPES);
+        boolean voice = value.apply(VOICE).map(v -> bool(VOICE, v, problems)).orElse(true);
+
+        Map<String, Via> via = new HashMap<>();
+        Map<String, String> viaSource = new HashMap<>();
+        for (Via method : Via.values()) {
+            String property = VIA_PREFIX + method.claim();
+            value.apply(property).ifPresent(v -> put(property, countries(property, v, problems), method, via,
+                    viaSource, problems));
+        }
+        if (!voice && via.containsValue(Via.CALL)) {
+            problems.add(new ConfigurationProblem(VIA_PREFIX + "call", "cannot be set while " + VOICE + " is false"));
+        }
+        if (!voice && globalVia.orElse(null) == Via.CALL) {
+            problems.add(new ConfigurationProblem("token.via", "cannot be call while " + VOICE + " is false"));
+        }
+
+        Map<String, Integer> codeLength = new HashMap<>();
+        Map<String, String> codeLengthSource = new HashMap<>();
+        for (int length = TokenRequest.MIN_CODE_LENGTH; length <= TokenRequest.MAX_CODE_LENGTH; length++) {
+            String property = CODE_LENGTH_PREFIX + length;
+            int chosen = length;
+            value.apply(property).ifPresent(v -> put(property, countries(property, v, problems), chosen, codeLength,
+                    codeLengthSource, problems));
+        }
+
+        Map<String, VerificationLocale> locale = new HashMap<>();
+        Map<String, String> localeSource = new HashMap<>();
+        for (String name : new TreeSet<>(policyNames(names))) {
+            if (isFixedName(name)) {
+                continue;
+            }
+            if (name.startsWith(LOCALE_PREFIX)) {
+                String tag = name.substring(LOCALE_PREFIX.length());
+                Optional<VerificationLocale> chosen = VerificationLocale.parse(tag);
+                if (chosen.isEmpty()) {
+                    problems.add(new ConfigurationProblem(name, "names an unsupported locale \"" + tag + "\": the "
+                            + "locale " + VerificationLocale.RULE));
+                } else {
+                    value.apply(name).ifPresent(v -> put(name, countries(name, v, problems), chosen.get(), locale,
+                            localeSource, problems));
+                }
+            } else if (name.startsWith(CODE_LENGTH_PREFIX)) {
+                problems.add(new ConfigurationProblem(name, "names a code length outside "
+                        + TokenRequest.MIN_CODE_LENGTH + ".." + TokenRequest.MAX_CODE_LENGTH));
+            } else {
+                problems.add(new ConfigurationProblem(name, "is not a policy property; known: " + ALLOW + ", " + DENY
+                        + ", " + REFUSED_TYPES + ", " + VOICE + ", " + VIA_PREFIX + "sms|call, " + CODE_LENGTH_PREFIX
+                        + "<4..10>, " + LOCALE_PREFIX + "<locale>"));
+            }
+        }
+
+        if (!problems.isEmpty()) {
+            return new Result(null, List.copyOf(problems));
+        }
+        return new Result(new VerificationPolicy(allow.orElse(null), deny, refused, voice, via, codeLength, locale),
+                List.of());
+    }
+
+    private static List<String> policyNames(Iterable<String> names) {
+        List<String> policy = new ArrayList<>();
+        for (String name : names) {
+            if (name.startsWith(PREFIX)) {
+                policy.add(name);
+            }
+        }
+        return policy;
+    }
+
+    private static boolean isFixedName(String name) {
+        if (name.equals(ALLOW) || name.equals(DENY) || name.equals(REFUSED_TYPES) || name.equals(VOICE)) {
+            return true;
+        }
+        if (name.equals(VIA_PREFIX + "sms") || name.equals(VIA_PREFIX + "call")) {
+            return true;
+        }
+        if (name.startsWith(CODE_LENGTH_PREFIX)) {
+            try {
+                return TokenRequest.isCodeLength(Integer.parseInt(name.substring(CODE_LENGTH_PREFIX.length())));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private <T> void put(String property, Set<String> countries, T value, Map<String, T> byCountry,
+                         Map<String, String> source, List<ConfigurationProblem> problems) {
+        for (String country : countries) {
+            String earlier = source.putIfAbsent(country, property);
+            if (earlier != null) {
+                problems.add(new ConfigurationProblem(property, "lists " + country + ", which " + earlier
+                        + " lists too: a country can have one value only"));
+            } else {
+                byCountry.put(country, value);
+            }
+        }
+    }
+
+    private Set<String> countries(String property, String list, List<ConfigurationProblem> problems) {
+        Set<String> countries = new LinkedHashSet<>();
+        for (String item : list.split("[,\\s]+")) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            String country = item.toUpperCase(Locale.ROOT);
+            if (VerificationPolicy.NON_GEOGRAPHIC.equals(country) || phoneNumbers.isKnownRegion(country)) {
+                countries.add(country);
+            } else {
+                problems.add(new ConfigurationProblem(property, "lists \"" + item + "\", which is not an ISO 3166-1"
+                        + " alpha-2 country code with phone numbers (or 001 for non-geographic numbers)"));
+            }
+        }
+        return countries;
+    }
+
+    private static Set<PhoneNumberType> types(String list, List<ConfigurationProblem> problems) {
+        if (list.equalsIgnoreCase(NONE)) {
+            return Set.of();
+        }
+        Set<PhoneNumberType> types = EnumSet.noneOf(PhoneNumberType.class);
+        for (String item : list.split("[,\\s]+")) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            try {
+                types.add(PhoneNumberType.valueOf(item.toUpperCase(Locale.ROOT).replace('-', '_')));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigurationProblem(REFUSED_TYPES, "lists \"" + item + "\", which is not a number"
+                        + " type; types: " + Arrays.toString(PhoneNumberType.values()) + ", or NONE"));
+            }
+        }
+        return types;
+    }
+
+    private static boolean bool(String property, String value, List<ConfigurationProblem> problems) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        problems.add(new ConfigurationProblem(property, "must be true or false, not \"" + value + "\""));
+        return true;
+    }
+}

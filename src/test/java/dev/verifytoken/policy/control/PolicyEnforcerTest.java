@@ -1,0 +1,164 @@
+package dev.verifytoken.policy.control;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import dev.verifytoken.phone.control.PhoneNumberNormalizer;
+import dev.verifytoken.phone.entity.E164Number;
+import dev.verifytoken.policy.control.PolicyRefusalException.Reason;
+import dev.verifytoken.policy.entity.VerificationPolicy;
+import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.token.entity.TokenRequest;
+import dev.verifytoken.token.entity.VerificationLocale;
+import dev.verifytoken.token.entity.Via;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PolicyEnforcerTest {
+
+    private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer();
+    private final PolicyEnforcer enforcer = new PolicyEnforcer();
+
+    private static final String US_MOBILE = "+14155552671";
+    private static final String FR_MOBILE = "+33612345678";
+    private static final String DE_FIXED_LINE = "+4930901820";
+    private static final String US_PREMIUM_RATE = "+19002345678";
+
+    private TokenRequest request(String number) {
+        try {
+            return TokenRequest.forNumber(normalizer.normalize(number, null));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private VerificationPolicy policy(String... namesAndValues) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            properties.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        PolicyReader.Result result = new PolicyReader(normalizer).read(name -> Optional.ofNullable(properties.get(name)),
+                properties.keySet(), Optional.empty());
+        assertTrue(result.valid(), result.problems().toString());
+        return result.policy();
+    }
+
+    @Test
+    void librarySeesTheNumbersOfTheseTestsAsTheirTypes() throws Exception {
+        assertEquals(PhoneNumberType.PREMIUM_RATE, normalizer.normalize(US_PREMIUM_RATE, null).type());
+        assertEquals(PhoneNumberType.FIXED_LINE, normalizer.normalize(DE_FIXED_LINE, null).type());
+        assertEquals(PhoneNumberType.MOBILE, normalizer.normalize(FR_MOBILE, null).type());
+    }
+
+    @Test
+    void passesARequestThroughTheDefaultPolicyUnchanged() {
+        TokenRequest decided = enforcer.apply(VerificationPolicy.defaults(), request(US_MOBILE).withVia(Via.SMS), null);
+        assertEquals(Via.SMS, decided.via().orElseThrow());
+        assertTrue(decided.locale().isEmpty());
+        assertTrue(decided.codeLength().isEmpty());
+    }
+
+    @Test
+    void refusesACountryNotOnTheAllowList() {
+        PolicyRefusalException refused = assertThrows(PolicyRefusalException.class,
+                () -> enforcer.apply(policy("policy.countries.allow", "US,CA"), request(FR_MOBILE), null));
+        assertEquals(Reason.COUNTRY_REFUSED, refused.reason());
+        Problem problem = refused.problem();
+        assertEquals(403, problem.status());
+        assertEquals("FR", problem.extensions().get("country"));
+        assertTrue(problem.detail().contains("FR"));
+    }
+
+    @Test
+    void refusesACountryOnTheDenyList() {
+        assertEquals(Reason.COUNTRY_REFUSED, assertThrows(PolicyRefusalException.class,
+                () -> enforcer.apply(policy("policy.countries.deny", "FR"), request(FR_MOBILE), null)).reason());
+        enforcer.apply(policy("policy.countries.deny", "FR"), request(US_MOBILE), null);
+    }
+
+    @Test
+    void refusesPremiumRateNumbersByDefault() {
+        PolicyRefusalException refused = assertThrows(PolicyRefusalException.class,
+                () -> enforcer.apply(VerificationPolicy.defaults(), request(US_PREMIUM_RATE), null));
+        assertEquals(Reason.NUMBER_TYPE_REFUSED, refused.reason());
+        assertEquals("PREMIUM_RATE", refused.problem().extensions().get("number_type"));
+        assertEquals("US", refused.problem().extensions().get("country"));
+    }
+
+    @Test
+    void acceptsPremiumRateNumbersWhenTheOperatorRefusesNoType() {
+        enforcer.apply(policy("policy.number-types.refused", "NONE"), request(US_PREMIUM_RATE), null);
+    }
+
+    @Test
+    void callsFixedLineNumbers() {
+        TokenRequest decided = enforcer.apply(VerificationPolicy.defaults(), request(DE_FIXED_LINE).withVia(Via.SMS),
+                null);
+        assertEquals(Via.CALL, decided.via().orElseThrow());
+    }
+
+    @Test
+    void refusesFixedLineNumbersWhenVoiceIsOff() {
+        PolicyRefusalException refused = assertThrows(PolicyRefusalException.class,
+                () -> enforcer.apply(policy("policy.voice", "false"), request(DE_FIXED_LINE), null));
+        assertEquals(Reason.DELIVERY_IMPOSSIBLE, refused.reason());
+    }
+
+    @Test
+    void refusesFixedLineNumbersWhereSmsIsTheOnlyMethod() {
+        assertEquals(Reason.DELIVERY_IMPOSSIBLE, assertThrows(PolicyRefusalException.class,
+                () -> enforcer.apply(policy("policy.via.sms", "DE"), request(DE_FIXED_LINE), null)).reason());
+    }
+
+    @Test
+    void refusesARequestForACallWhenVoiceIsOff() {
+        assertEquals(Reason.DELIVERY_IMPOSSIBLE, assertThrows(PolicyRefusalException.class,
+                () -> enforcer.apply(policy("policy.voice", "false"), request(FR_MOBILE).withVia(Via.CALL), null))
+                .reason());
+    }
+
+    @Test
+    void fixesViaForACountryOverTheRequest() {
+        VerificationPolicy policy = policy("policy.via.call", "FR");
+        assertEquals(Via.CALL, enforcer.apply(policy, request(FR_MOBILE).withVia(Via.SMS), null).via().orElseThrow());
+        assertEquals(Via.CALL, enforcer.apply(policy, request(FR_MOBILE), null).via().orElseThrow());
+        assertEquals(Via.SMS, enforcer.apply(policy, request(US_MOBILE).withVia(Via.SMS), null).via().orElseThrow());
+    }
+
+    @Test
+    void honoursTheRequestedViaWhereTheCountryHasNone() {
+        assertEquals(Via.CALL, enforcer.apply(VerificationPolicy.defaults(), request(US_MOBILE).withVia(Via.CALL), null)
+                .via().orElseThrow());
+        assertTrue(enforcer.apply(VerificationPolicy.defaults(), request(US_MOBILE), null).via().isEmpty());
+    }
+
+    @Test
+    void setsTheCodeLengthOfTheCountry() {
+        VerificationPolicy policy = policy("policy.code-length.6", "FR");
+        assertEquals(6, enforcer.apply(policy, request(FR_MOBILE), null).codeLength().getAsInt());
+        assertTrue(enforcer.apply(policy, request(US_MOBILE), null).codeLength().isEmpty());
+    }
+
+    @Test
+    void choosesTheLocaleFromTheRequestThenAcceptLanguageThenTheCountry() {
+        VerificationPolicy policy = policy("policy.locale.fr-FR", "FR");
+        TokenRequest asked = request(FR_MOBILE).withLocale(VerificationLocale.of("de"));
+        assertEquals("de", enforcer.apply(policy, asked, "it").locale().orElseThrow().tag());
+        assertEquals("it", enforcer.apply(policy, request(FR_MOBILE), "xx, it;q=0.8").locale().orElseThrow().tag());
+        assertEquals("fr-FR", enforcer.apply(policy, request(FR_MOBILE), "xx").locale().orElseThrow().tag());
+        assertEquals("fr-FR", enforcer.apply(policy, request(FR_MOBILE), null).locale().orElseThrow().tag());
+        assertTrue(enforcer.apply(policy, request(US_MOBILE), null).locale().isEmpty());
+    }
+
+    @Test
+    void keepsTheNumberAsItIs() {
+        E164Number number = request(FR_MOBILE).phoneNumber();
+        assertEquals(number, enforcer.apply(VerificationPolicy.defaults(), TokenRequest.forNumber(number), null)
+                .phoneNumber());
+    }
+}
