@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A Payara Micro started by a test itself, for configurations the Arquillian-managed server cannot have
- * (a missing key, say). Loopback only: no Hazelcast, no phone-home.
+ * A Payara Micro started by a test itself, for what the Arquillian-managed server cannot have (a missing
+ * key, the production start script, a log the test reads). Loopback only: no Hazelcast, no phone-home.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
@@ -32,33 +34,60 @@ public final class PayaraMicroProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The path of the WAR the build produced. */
+    public static Path war() {
+        return Path.of(System.getProperty("verify-token.war", "target/verify-token.war")).toAbsolutePath();
+    }
+
+    public static Path payaraMicroJar() {
+        return Path.of("target", "payara-micro.jar").toAbsolutePath();
+    }
+
     /**
-     * Starts the WAR the build produced and waits until it answers.
+     * Starts the WAR on Payara Micro and waits until it answers.
      *
      * @param name        a folder name under target/ for its root directory and log
-     * @param environment environment variables to set; those named with a null value are removed
+     * @param environment environment variables to set; those given a null value are removed
      * @param options     further Payara Micro options
      */
     public static PayaraMicroProcess start(String name, Map<String, String> environment, String... options) {
         int port = freePort();
         Path dir = Path.of("target", name).toAbsolutePath();
-        Path log = dir.resolve("server.log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", Path.of("target", "payara-micro.jar").toAbsolutePath().toString(),
+                "-jar", payaraMicroJar().toString(),
                 "--nohazelcast", "--disablephonehome",
-                "--port", Integer.toString(port), "--sslport", Integer.toString(freePort()),
+                "--port", Integer.toString(port),
                 "--rootdir", dir.resolve("root").toString(),
-                "--deploy", Path.of(System.getProperty("verify-token.war", "target/verify-token.war"))
-                        .toAbsolutePath().toString(),
-                "--contextroot", "/"));
+                "--deploy", war().toString(), "--contextroot", "/"));
         command.addAll(List.of(options));
+        return launch(dir, port, command, environment);
+    }
+
+    /**
+     * Runs a start script that reads its port from {@code PORT} and its root directory from {@code ROOT_DIR}.
+     */
+    public static PayaraMicroProcess script(String name, Map<String, String> environment, String... command) {
+        int port = freePort();
+        Path dir = Path.of("target", name).toAbsolutePath();
+        Map<String, String> withPort = new java.util.HashMap<>(environment);
+        withPort.put("PORT", Integer.toString(port));
+        withPort.put("ROOT_DIR", dir.resolve("root").toString());
+        return launch(dir, port, List.of(command), withPort);
+    }
+
+    private static PayaraMicroProcess launch(Path dir, int port, List<String> command,
+                                             Map<String, String> environment) {
+        Path log = dir.resolve("server.log");
         try {
             // a root directory left by an earlier run would also redeploy the WAR that run deployed
-            deleteRecursively(dir);
+            deleteRecursively(dir.resolve("root"));
             Files.createDirectories(dir);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+                    + System.getenv("PATH"));
             environment.forEach((key, value) -> {
                 if (value == null) {
                     builder.environment().remove(key);
@@ -109,22 +138,26 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause(Duration.ofMillis(250));
         }
         close();
         throw new IllegalStateException("Payara Micro did not deploy the application within " + timeout + "; see "
                 + log);
     }
 
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
@@ -141,9 +174,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

@@ -61,6 +61,25 @@ class UnconfiguredServiceIT {
         assertFalse(response.body().contains("jwt_token"));
     }
 
+    @Test
+    void isAliveButNotReadyAndSaysWhy() {
+        Http http = new Http(server.base());
+        HttpResponse<String> ready = http.get("/health/ready");
+        assertEquals(503, ready.statusCode(), ready.body());
+        JsonObject health = Http.json(ready);
+        assertEquals("DOWN", health.getString("status"));
+        JsonObject check = health.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("name").equals("verify-token-configuration")).findFirst().orElseThrow();
+        assertEquals("DOWN", check.getString("status"));
+        String data = check.getJsonObject("data").toString();
+        assertTrue(data.contains("authy.api.key (AUTHY_API_KEY) is too short"), data);
+        assertTrue(data.contains("restart"), data);
+        assertFalse(ready.body().contains(SHORT_KEY));
+
+        HttpResponse<String> live = http.get("/health/live");
+        assertEquals(200, live.statusCode(), live.body());
+    }
+
     private static void assertHas(List<String> problems, String start) {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith(start)), start + " in " + problems);
     }

@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,15 +37,22 @@ public class Configuration {
     private record State(TokenSettings settings, VerificationPolicy policy, List<ConfigurationProblem> problems) {
     }
 
+    /** How often the key is read again, so that a replaced key file is picked up without a restart. */
+    static final long KEY_CHECK_NANOS = Duration.ofSeconds(10).toNanos();
+
     @Inject
     PhoneNumberNormalizer phoneNumbers;
 
     private volatile State state;
+    private Config config;
+    private volatile long nextKeyCheck;
+    private volatile String lastRefusedKeyDigest;
 
     @PostConstruct
     void read() {
-        Config config = ConfigProvider.getConfig();
+        config = ConfigProvider.getConfig();
         state = check(name -> config.getOptionalValue(name, String.class), config.getPropertyNames());
+        nextKeyCheck = System.nanoTime() + KEY_CHECK_NANOS;
     }
 
     private State check(Function<String, Optional<String>> values, Iterable<String> names) {
@@ -61,6 +71,50 @@ public class Configuration {
         LOG.severe("Token requests are answered with 503 until the configuration is corrected and the application"
                 + " restarted.");
         return new State(null, null, List.copyOf(problems));
+    }
+
+    /**
+     * Reads the key again: a new valid value replaces the key in use (only the key: other settings need a
+     * restart); a new invalid value is logged once and the previous key stays in use.
+     */
+    private synchronized void checkKeyRotation() {
+        if (System.nanoTime() - nextKeyCheck <= 0) {
+            return;
+        }
+        nextKeyCheck = System.nanoTime() + KEY_CHECK_NANOS;
+        State current = state;
+        if (!current.problems().isEmpty()) {
+            return;
+        }
+        Optional<String> value = config.getOptionalValue(TokenSettingsReader.API_KEY, String.class)
+                .filter(v -> !v.isBlank());
+        if (value.isEmpty() || MessageDigest.isEqual(value.get().strip().getBytes(StandardCharsets.UTF_8),
+                current.settings().signingKey().getEncoded())) {
+            return;
+        }
+        TokenSettingsReader.Result rotated = TokenSettingsReader.checkKey(value.get(), current.settings());
+        if (rotated.valid()) {
+            state = new State(rotated.settings(), current.policy(), List.of());
+            lastRefusedKeyDigest = null;
+            LOG.info("The value of " + TokenSettingsReader.API_KEY + " changed: new tokens are signed with the new"
+                    + " key.");
+        } else {
+            String digest = digest(value.get());
+            if (!digest.equals(lastRefusedKeyDigest)) {
+                lastRefusedKeyDigest = digest;
+                LOG.severe("The new value of " + rotated.problems().get(0) + "; tokens are still signed with the"
+                        + " previous key.");
+            }
+        }
+    }
+
+    private static String digest(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads and checks the configuration as the application starts, not at the first request. */
@@ -84,6 +138,9 @@ public class Configuration {
     }
 
     private State valid() {
+        if (System.nanoTime() - nextKeyCheck > 0) {
+            checkKeyRotation();
+        }
         State current = state;
         if (!current.problems().isEmpty()) {
             throw new ServiceNotConfiguredException(current.problems());

@@ -30,6 +30,9 @@ public class TokenSettingsReader {
     public static final String DEFAULT_REGION = "phone.default-region";
     public static final String DEVELOPMENT_MODE = "development.mode";
 
+    private static final String KEY_TOO_SHORT = "is too short: HS256 needs a key of at least "
+            + TokenSettings.MIN_KEY_BYTES + " bytes (256 bits, RFC 7518 section 3.2)";
+
     /** The app id used in development mode when none is configured. */
     public static final long DEVELOPMENT_APP_ID = 1;
 
@@ -64,8 +67,7 @@ public class TokenSettingsReader {
         } else if (key == null) {
             problems.add(new ConfigurationProblem(API_KEY, "is required: the Authy API key that signs the tokens"));
         } else if (key.length < TokenSettings.MIN_KEY_BYTES) {
-            problems.add(new ConfigurationProblem(API_KEY, "is too short: HS256 needs a key of at least "
-                    + TokenSettings.MIN_KEY_BYTES + " bytes (256 bits, RFC 7518 section 3.2)"));
+            problems.add(new ConfigurationProblem(API_KEY, KEY_TOO_SHORT));
         }
 
         Optional<String> appIdText = values.apply(APP_ID);
@@ -108,6 +110,17 @@ public class TokenSettingsReader {
         }
         TokenSettings settings = new TokenSettings(key, appId, lifetime, codeLength, via, locale, region);
         return new Result(settings, List.of(), List.copyOf(warnings));
+    }
+
+    /**
+     * Checks a new value of the key alone (a rotated key file): the key's bytes, or the problem.
+     */
+    public static Result checkKey(String value, TokenSettings current) {
+        byte[] key = value.strip().getBytes(StandardCharsets.UTF_8);
+        if (key.length < TokenSettings.MIN_KEY_BYTES) {
+            return new Result(null, List.of(new ConfigurationProblem(API_KEY, KEY_TOO_SHORT)), List.of());
+        }
+        return new Result(current.withKey(key), List.of(), List.of());
     }
 
     private static Long appId(String value, List<ConfigurationProblem> problems) {

@@ -47,6 +47,11 @@ public final class TokenSettings {
         this.defaultRegion = defaultRegion;
     }
 
+    /** The same settings with another key (a rotated one). */
+    public TokenSettings withKey(byte[] key) {
+        return new TokenSettings(key, appId, lifetimeSeconds, codeLength, via, locale, defaultRegion);
+    }
+
     public HmacKey signingKey() {
         return signingKey;
     }

@@ -1,18 +1,15 @@
 package dev.verifytoken.token.boundary;
 
-import dev.verifytoken.configuration.control.Configuration;
-import dev.verifytoken.policy.control.PolicyEnforcer;
-import dev.verifytoken.token.control.TokenFactory;
-import dev.verifytoken.token.control.TokenRequestValidator;
-import dev.verifytoken.token.entity.TokenRequest;
-import dev.verifytoken.token.entity.TokenRequestFields;
+import dev.verifytoken.token.control.TokenIssuance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,35 +27,29 @@ import java.io.InputStream;
 public class TokenResource {
 
     @Inject
-    Configuration configuration;
-
-    @Inject
-    TokenRequestValidator validator;
-
-    @Inject
-    PolicyEnforcer policy;
-
-    @Inject
-    TokenFactory tokens;
+    TokenIssuance issuance;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response fromForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return issue(FormBody.read(RequestBody.read(body, type)), acceptLanguage);
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                             @Context HttpServletRequest request) {
+        String token = issuance.issue(() -> FormBody.read(RequestBody.read(body, type)), acceptLanguage,
+                request.getRemoteAddr());
+        return answer(token);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response fromJson(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return issue(JsonBody.read(RequestBody.read(body, type)), acceptLanguage);
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                             @Context HttpServletRequest request) {
+        String token = issuance.issue(() -> JsonBody.read(RequestBody.read(body, type)), acceptLanguage,
+                request.getRemoteAddr());
+        return answer(token);
     }
 
-    private Response issue(TokenRequestFields fields, String acceptLanguage) {
-        TokenRequest checked = validator.validate(fields, configuration.settings());
-        TokenRequest decided = policy.apply(configuration.policy(), checked, acceptLanguage);
-        String token = tokens.create(decided);
+    private static Response answer(String token) {
         return Response.ok("{\"jwt_token\":\"" + token + "\"}", MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Starts one production instance of the token service on Payara Micro.
+#
+#   server-config/production/verify-token.sh PAYARA_MICRO_JAR WAR
+#
+# Environment (all optional):
+#   PORT        HTTP port (8080)
+#   ROOT_DIR    Payara Micro's root directory, fixed so that it is not made anew in /tmp at each start
+#               (/var/lib/verify-token/<port>); one per instance
+#   SECRETS_DIR directory of one file per property, e.g. authy.api.key and app.id
+#               (/run/secrets/verify-token; see post-boot-commands.asadmin)
+#   JAVA_OPTS   extra JVM options
+# Instead of files, AUTHY_API_KEY and APP_ID in the environment work too. Payara Micro sends nothing beyond this machine: no Hazelcast, no phone-home.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="${1:?path of payara-micro.jar}"
+war="${2:?path of verify-token.war}"
+port="${PORT:-8080}"
+root="${ROOT_DIR:-/var/lib/verify-token/$port}"
+export SECRETS_DIR="${SECRETS_DIR:-/run/secrets/verify-token}"
+
+# The root directory keeps the applications deployed by the previous start, which Payara Micro would
+# deploy again beside this WAR: start from its configuration only.
+rm -rf "$root/applications"
+mkdir -p "$root"
+
+# Heap: 256 MB serves the full load of this service (README, Performance); a fixed heap avoids resizing.
+# Serial GC: least memory and CPU overhead on small machines; short pauses for a heap this size.
+exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k \
+  -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
+  -jar "$jar" \
+  --nohazelcast --disablephonehome \
+  --port "$port" --rootdir "$root" \
+  --systemproperties "$here/verify-token.properties" \
+  --postbootcommandfile "$here/post-boot-commands.asadmin" \
+  --logproperties "$here/logging.properties" \
+  --deploy "$war" --contextroot /

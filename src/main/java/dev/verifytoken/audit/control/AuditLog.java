@@ -1,0 +1,46 @@
+package dev.verifytoken.audit.control;
+
+import dev.verifytoken.token.entity.TokenOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.logging.Logger;
+
+/**
+ * One line in the server's log for every token issued or refused, through the logger
+ * {@code dev.verifytoken.audit}: the masked number, its country, {@code via}, the outcome and the client's
+ * address. Never the token or the key.
+ * <pre>
+ * token issued number=+1********71 country=US via=sms client=203.0.113.7
+ * token refused reason=policy problem=country-refused number=+7********89 country=RU client=203.0.113.7
+ * </pre>
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String LOGGER = "dev.verifytoken.audit";
+
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    void record(@Observes TokenOutcome outcome) {
+        if (LOG.isLoggable(java.util.logging.Level.INFO)) {
+            LOG.info(line(outcome));
+        }
+    }
+
+    static String line(TokenOutcome outcome) {
+        StringBuilder line = new StringBuilder(120);
+        if (outcome.issued()) {
+            line.append("token issued");
+        } else {
+            line.append("token refused reason=").append(outcome.refusal()).append(" problem=")
+                    .append(outcome.problemType());
+        }
+        line.append(" number=").append(outcome.number() == null ? "-" : outcome.number().masked())
+                .append(" country=").append(outcome.country() == null ? "-" : outcome.country());
+        if (outcome.issued()) {
+            line.append(" via=").append(outcome.via() == null ? "-" : outcome.via().claim());
+        }
+        return line.append(" client=").append(outcome.client()).toString();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.verifytoken.metrics.microprofile;
+
+import dev.verifytoken.metrics.control.MetricsRecorder;
+import dev.verifytoken.token.entity.TokenOutcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+import java.time.Duration;
+
+/**
+ * Token metrics in the application registry of MicroProfile Metrics, which the server exposes at
+ * {@code /metrics} in Prometheus text. Labels are the country, {@code via} and the refusal reason: never a
+ * number, a token or a key. {@code beans.xml} leaves this package out where the API is missing.
+ */
+@ApplicationScoped
+public class MicroProfileMetricsRecorder implements MetricsRecorder {
+
+    static final String ISSUED = "tokens.issued";
+    static final String REFUSED = "tokens.refused";
+    static final String CREATION = "token.creation";
+
+    private static final Metadata ISSUED_METADATA = Metadata.builder().withName(ISSUED)
+            .withDescription("Tokens issued, by the number's country and the via claim").build();
+    private static final Metadata REFUSED_METADATA = Metadata.builder().withName(REFUSED)
+            .withDescription("Token requests refused, by reason").build();
+
+    @Inject
+    MetricRegistry registry;
+
+    private Timer creation;
+
+    @PostConstruct
+    void register() {
+        creation = registry.timer(Metadata.builder().withName(CREATION)
+                .withDescription("Time to check a request, apply the policy and sign a token, in nanoseconds")
+                .build());
+    }
+
+    @Override
+    public void record(TokenOutcome outcome) {
+        if (outcome.issued()) {
+            registry.counter(ISSUED_METADATA, new Tag("country", outcome.country()),
+                    new Tag("via", outcome.via() == null ? "default" : outcome.via().claim())).inc();
+            creation.update(Duration.ofNanos(outcome.nanos()));
+        } else {
+            registry.counter(REFUSED_METADATA, new Tag("reason", outcome.refusal())).inc();
+        }
+    }
+}

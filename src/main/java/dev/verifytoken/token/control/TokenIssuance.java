@@ -1,0 +1,67 @@
+package dev.verifytoken.token.control;
+
+import dev.verifytoken.configuration.control.Configuration;
+import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.policy.control.PolicyEnforcer;
+import dev.verifytoken.problem.control.ProblemException;
+import dev.verifytoken.token.entity.TokenOutcome;
+import dev.verifytoken.token.entity.TokenRequest;
+import dev.verifytoken.token.entity.TokenRequestFields;
+import dev.verifytoken.token.entity.Via;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.util.function.Supplier;
+
+/**
+ * The steps from a request to a token: read the fields, check them, apply the verification policy, sign.
+ * Every outcome, a token or a refusal, is announced as a {@link TokenOutcome} event (audit log, metrics).
+ */
+@ApplicationScoped
+public class TokenIssuance {
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    TokenRequestValidator validator;
+
+    @Inject
+    PolicyEnforcer policy;
+
+    @Inject
+    TokenFactory tokens;
+
+    @Inject
+    Event<TokenOutcome> outcomes;
+
+    /**
+     * @param fields         reads the request's fields (may refuse a malformed body)
+     * @param acceptLanguage the request's Accept-Language header, or null
+     * @param client         the client's address
+     * @return the signed token
+     */
+    public String issue(Supplier<TokenRequestFields> fields, String acceptLanguage, String client) {
+        long start = System.nanoTime();
+        TokenRequest checked = null;
+        try {
+            TokenSettings settings = configuration.settings();
+            checked = validator.validate(fields.get(), settings);
+            TokenRequest decided = policy.apply(configuration.policy(), checked, acceptLanguage);
+            String token = tokens.create(decided);
+            Via via = decided.via().or(settings::via).orElse(null);
+            outcomes.fire(new TokenOutcome(null, null, decided.phoneNumber(), via, client, System.nanoTime() - start));
+            return token;
+        } catch (ProblemException refused) {
+            outcomes.fire(new TokenOutcome(refused.refusalReason(), problemType(refused),
+                    checked == null ? null : checked.phoneNumber(), null, client, System.nanoTime() - start));
+            throw refused;
+        }
+    }
+
+    private static String problemType(ProblemException refused) {
+        String type = refused.problem().type();
+        return type.substring(type.lastIndexOf(':') + 1);
+    }
+}

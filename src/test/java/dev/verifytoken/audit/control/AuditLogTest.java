@@ -1,0 +1,45 @@
+package dev.verifytoken.audit.control;
+
+import dev.verifytoken.phone.control.PhoneNumberNormalizer;
+import dev.verifytoken.phone.entity.E164Number;
+import dev.verifytoken.token.entity.TokenOutcome;
+import dev.verifytoken.token.entity.Via;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class AuditLogTest {
+
+    private static E164Number number(String typed) throws Exception {
+        return new PhoneNumberNormalizer().normalize(typed, null);
+    }
+
+    @Test
+    void describesAnIssuedTokenWithTheNumberMasked() throws Exception {
+        String line = AuditLog.line(new TokenOutcome(null, null, number("+14155552671"), Via.SMS, "203.0.113.7", 1));
+        assertEquals("token issued number=+1********71 country=US via=sms client=203.0.113.7", line);
+    }
+
+    @Test
+    void describesARefusal() throws Exception {
+        String line = AuditLog.line(new TokenOutcome("policy", "country-refused", number("+79123456789"), null,
+                "198.51.100.1", 1));
+        assertEquals("token refused reason=policy problem=country-refused number=+7********89 country=RU"
+                + " client=198.51.100.1", line);
+        assertFalse(line.contains("9123456789"));
+    }
+
+    @Test
+    void describesARefusalWithoutANumber() {
+        String line = AuditLog.line(new TokenOutcome("invalid_number", "invalid-request", null, null, "::1", 1));
+        assertEquals("token refused reason=invalid_number problem=invalid-request number=- country=- client=::1", line);
+    }
+
+    @Test
+    void masksShortAndLongNumbers() throws Exception {
+        assertEquals("+44********56", number("+447400123456").masked());
+        assertEquals("+49*********89", number("+4915123456789").masked());
+        assertEquals("+1********71", number("+14155552671").toString());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.verifytoken.it;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The OpenAPI document the server serves describes POST /verify/token as it behaves: both request
+ * encodings, whose examples the service accepts; the answer, whose example has the token's shape; and
+ * every problem status, with the problem media type.
+ */
+@ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
+@RunAsClient
+class OpenApiIT {
+
+    private static final Set<String> STATUSES = Set.of("200", "400", "403", "405", "406", "413", "415", "503");
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return DeployedWar.archive();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Http http;
+    private JsonObject operation;
+
+    @BeforeEach
+    void document() {
+        http = new Http(base);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/openapi"))
+                .header("Accept", "application/json").GET());
+        assertEquals(200, response.statusCode(), response.body());
+        operation = Http.json(response).getJsonObject("paths").getJsonObject("/verify/token").getJsonObject("post");
+    }
+
+    @Test
+    void describesBothRequestEncodings() {
+        JsonObject content = operation.getJsonObject("requestBody").getJsonObject("content");
+        assertEquals(Set.of("application/x-www-form-urlencoded", "application/json"), content.keySet());
+    }
+
+    @Test
+    void describesEveryAnswer() {
+        JsonObject responses = operation.getJsonObject("responses");
+        assertTrue(responses.keySet().containsAll(STATUSES), responses.keySet().toString());
+        assertTrue(responses.getJsonObject("200").getJsonObject("content").containsKey("application/json"));
+        for (String status : responses.keySet()) {
+            if (!status.equals("200")) {
+                assertTrue(responses.getJsonObject(status).getJsonObject("content")
+                        .containsKey("application/problem+json"), status);
+            }
+        }
+    }
+
+    @Test
+    void theServiceAcceptsEveryRequestExample() throws Exception {
+        JsonObject content = operation.getJsonObject("requestBody").getJsonObject("content");
+        int replayed = 0;
+        for (String type : content.keySet()) {
+            JsonObject examples = content.getJsonObject(type).getJsonObject("examples");
+            assertFalse(examples.isEmpty(), type);
+            for (JsonValue example : examples.values()) {
+                JsonObject value = example.asJsonObject().getJsonObject("value");
+                String body = type.equals("application/json") ? value.toString() : form(value);
+                HttpResponse<String> response = http.post("/verify/token", type, body);
+                assertEquals(200, response.statusCode(), type + " " + body + ": " + response.body());
+                JsonObject claims = IssuedTokens.verifiedClaims(Http.json(response).getString("jwt_token"),
+                        ServerConfigFile.key());
+                assertTrue(claims.getString("phone_number").startsWith("+"));
+                replayed++;
+            }
+        }
+        assertTrue(replayed >= 4);
+    }
+
+    @Test
+    void theAnswerExampleHasTheShapeOfAToken() {
+        JsonObject example = operation.getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("examples").getJsonObject("token")
+                .getJsonObject("value");
+        String token = example.getString("jwt_token");
+        assertEquals(3, token.split("\\.").length);
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"app_id\":") && claims.contains("\"phone_number\":"), claims);
+    }
+
+    @Test
+    void problemExamplesUseTheTypesTheServiceAnswersWith() {
+        List<String> types = problemExampleTypes();
+        assertTrue(types.contains("urn:verify-token:problem:invalid-request"), types.toString());
+        assertTrue(types.contains("urn:verify-token:problem:country-refused"), types.toString());
+        JsonObject invalid = Http.json(http.postForm("phone_number=%2B1415"));
+        assertTrue(types.contains(invalid.getString("type")), invalid.toString());
+        JsonObject refused = Http.json(http.postForm("phone_number=%2B19002345678"));
+        assertTrue(types.contains(refused.getString("type")), refused.toString());
+    }
+
+    private List<String> problemExampleTypes() {
+        JsonObject responses = operation.getJsonObject("responses");
+        List<String> types = new ArrayList<>();
+        for (String status : responses.keySet()) {
+            JsonObject problem = responses.getJsonObject(status).getJsonObject("content")
+                    .getJsonObject("application/problem+json");
+            if (problem != null && problem.containsKey("examples")) {
+                problem.getJsonObject("examples").values()
+                        .forEach(e -> types.add(e.asJsonObject().getJsonObject("value").getString("type")));
+            }
+        }
+        return types;
+    }
+
+    private static String form(JsonObject value) {
+        return value.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(((JsonString) e.getValue()).getString(),
+                        StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

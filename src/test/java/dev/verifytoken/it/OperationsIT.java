@@ -1,0 +1,94 @@
+package dev.verifytoken.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Health and metrics of a correctly configured service, as an operator's probes and scraper see them. */
+@ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
+@RunAsClient
+class OperationsIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return DeployedWar.archive();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(base);
+    }
+
+    @Test
+    void isReadyWhenConfigured() {
+        HttpResponse<String> ready = http.get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject health = Http.json(ready);
+        assertEquals("UP", health.getString("status"));
+        assertTrue(health.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .anyMatch(c -> c.getString("name").equals("verify-token-configuration")
+                        && c.getString("status").equals("UP")), health.toString());
+    }
+
+    @Test
+    void isAlive() {
+        HttpResponse<String> live = http.get("/health/live");
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("UP", Http.json(live).getString("status"));
+    }
+
+    @Test
+    void countsIssuedAndRefusedTokensWithoutNumbers() {
+        Map<String, String> usDefault = Map.of("country", "US", "via", "default");
+        Map<String, String> gbCall = Map.of("country", "GB", "via", "call");
+        Map<String, String> invalidNumber = Map.of("reason", "invalid_number");
+        Map<String, String> policy = Map.of("reason", "policy");
+        String before = metrics();
+
+        assertEquals(200, http.postForm(Http.form("phone_number", "+14155552671")).statusCode());
+        assertEquals(200, http.postForm(Http.form("phone_number", "+14155552672")).statusCode());
+        assertEquals(200, http.postForm(Http.form("phone_number", "+447400123456", "via", "call")).statusCode());
+        assertEquals(400, http.postForm(Http.form("phone_number", "not a number")).statusCode());
+        assertEquals(403, http.postForm(Http.form("phone_number", "+1 900 234 5678")).statusCode());
+
+        String after = metrics();
+        assertEquals(2, delta(before, after, "tokens_issued_total", usDefault));
+        assertEquals(1, delta(before, after, "tokens_issued_total", gbCall));
+        assertEquals(1, delta(before, after, "tokens_refused_total", invalidNumber));
+        assertEquals(1, delta(before, after, "tokens_refused_total", policy));
+        assertTrue(PrometheusText.value(after, "token_creation_count", Map.of()) >= 3, after);
+        assertFalse(after.contains("4155552671"), "no number in any metric");
+        assertFalse(after.contains(ServerConfigFile.key()), "no key in any metric");
+    }
+
+    private String metrics() {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/metrics"))
+                .header("Accept", "text/plain").GET());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private static double delta(String before, String after, String name, Map<String, String> labels) {
+        return PrometheusText.value(after, name, labels) - PrometheusText.value(before, name, labels);
+    }
+}

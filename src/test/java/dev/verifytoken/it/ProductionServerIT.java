@@ -1,0 +1,134 @@
+package dev.verifytoken.it;
+
+import dev.verifytoken.token.control.TestKeys;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The production start script with the production server-config: the key and app id read from a secret
+ * directory (one file per property), a key file rewritten in place picked up without a restart, an audit
+ * line for each token with the number masked, JSON log lines, and no Server header.
+ */
+class ProductionServerIT {
+
+    private static final String FIRST_KEY = TestKeys.randomKey();
+    private static final long APP_ID = 4711;
+    private static Path secrets;
+    private static PayaraMicroProcess server;
+    private static Http http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        secrets = Path.of("target", "it-production", "secrets").toAbsolutePath();
+        PayaraMicroProcess.deleteRecursively(secrets);
+        Files.createDirectories(secrets);
+        Files.writeString(secrets.resolve("authy.api.key"), FIRST_KEY + "\n");
+        Files.writeString(secrets.resolve("app.id"), Long.toString(APP_ID));
+
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SECRETS_DIR", secrets.toString());
+        environment.put("AUTHY_API_KEY", null);
+        environment.put("APP_ID", null);
+        server = PayaraMicroProcess.script("it-production", environment, "bash",
+                Path.of("server-config", "production", "verify-token.sh").toAbsolutePath().toString(),
+                PayaraMicroProcess.payaraMicroJar().toString(), PayaraMicroProcess.war().toString());
+        http = new Http(server.base());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void signsWithTheKeyAndAppIdFromTheSecretDirectory() throws Exception {
+        HttpResponse<String> response = http.postForm(Http.form("phone_number", "+14155552671"));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject claims = IssuedTokens.verifiedClaims(Http.json(response).getString("jwt_token"), FIRST_KEY);
+        IssuedTokens.assertInteger(APP_ID, claims.get("app_id"));
+        assertTrue(response.headers().firstValue("Server").isEmpty(), response.headers().toString());
+        assertTrue(response.headers().firstValue("X-Powered-By").isEmpty(), response.headers().toString());
+    }
+
+    @Test
+    void writesAnAuditLineWithTheNumberMasked() {
+        assertEquals(200, http.postForm(Http.form("phone_number", "+44 7400 123456", "via", "call")).statusCode());
+        assertEquals(403, http.postForm(Http.form("phone_number", "+1 900 234 5678")).statusCode());
+        awaitInLog("token issued number=+44********56 country=GB via=call client=127.0.0.1");
+        awaitInLog("token refused reason=policy problem=number-type-refused number=+1********78 country=US"
+                + " client=127.0.0.1");
+        String log = server.log();
+        assertFalse(log.contains("447400123456"), "a full number in the log");
+        assertFalse(log.contains("19002345678"), "a full number in the log");
+        assertFalse(log.contains(FIRST_KEY), "the key in the log");
+        assertFalse(log.contains("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"), "a token in the log");
+    }
+
+    @Test
+    void logsJsonLines() {
+        awaitInLog("\"LoggerName\":\"dev.verifytoken.configuration.control.Configuration\"");
+        assertFalse(server.log().contains("certificate has expired"), "the trust store warnings are silenced");
+    }
+
+    @Test
+    void picksUpAKeyFileRewrittenInPlaceWithoutARestart() throws Exception {
+        String secondKey = TestKeys.randomKey();
+        Files.writeString(secrets.resolve("authy.api.key"), secondKey);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = http.postForm(Http.form("phone_number", "+14155552671"));
+            assertEquals(200, response.statusCode(), response.body());
+            String token = Http.json(response).getString("jwt_token");
+            if (signedWith(token, secondKey)) {
+                IssuedTokens.verifiedClaims(token, secondKey);
+                awaitInLog("The value of authy.api.key changed");
+                assertFalse(server.log().contains(secondKey));
+                return;
+            }
+            assertTrue(signedWith(token, FIRST_KEY), "signed with the first key until the second is seen");
+            PayaraMicroProcess.pause(Duration.ofSeconds(2));
+        }
+        fail("the rewritten key file was not picked up within 90 s");
+    }
+
+    private static boolean signedWith(String token, String key) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String input = token.substring(0, token.lastIndexOf('.'));
+        String signature = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        return token.endsWith("." + signature);
+    }
+
+    private static void awaitInLog(String text) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!server.log().contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("not in the log: " + text);
+            }
+            PayaraMicroProcess.pause(Duration.ofMillis(200));
+        }
+    }
+}
