@@ -10,7 +10,11 @@
 #   SECRETS_DIR directory of one file per property, e.g. authy.api.key and app.id
 #               (/run/secrets/verify-token; see post-boot-commands.asadmin)
 #   JAVA_OPTS   extra JVM options
-# Instead of files, AUTHY_API_KEY and APP_ID in the environment work too. Payara Micro sends nothing beyond this machine: no Hazelcast, no phone-home.
+#   CLUSTER_MEMBERS    to share the rate limits between instances: the data grid members, host:port
+#                      separated by commas (e.g. 10.0.0.5:6900,10.0.0.6:6900); unset: no data grid at all
+#   CLUSTER_INTERFACE  the one address Hazelcast binds to and announces (127.0.0.1)
+#   HZ_PORT            the data grid port this instance tries first, counting up if taken (6900)
+# Instead of files, AUTHY_API_KEY and APP_ID in the environment work too.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="${1:?path of payara-micro.jar}"
@@ -18,6 +22,15 @@ war="${2:?path of verify-token.war}"
 port="${PORT:-8080}"
 root="${ROOT_DIR:-/var/lib/verify-token/$port}"
 export SECRETS_DIR="${SECRETS_DIR:-/run/secrets/verify-token}"
+
+# Without CLUSTER_MEMBERS: no Hazelcast at all (no multicast discovery). With it: a data grid found by
+# TCP/IP on the listed members only, bound to one interface. Never a phone-home.
+if [ -n "${CLUSTER_MEMBERS:-}" ]; then
+  network=(--disablephonehome --clustermode "tcpip:$CLUSTER_MEMBERS"
+           --interfaces "${CLUSTER_INTERFACE:-127.0.0.1}" --startport "${HZ_PORT:-6900}" --nohostaware)
+else
+  network=(--nohazelcast --disablephonehome)
+fi
 
 # The root directory keeps the applications deployed by the previous start, which Payara Micro would
 # deploy again beside this WAR: start from its configuration only.
@@ -29,7 +42,7 @@ mkdir -p "$root"
 exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k \
   -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
   -jar "$jar" \
-  --nohazelcast --disablephonehome \
+  "${network[@]}" \
   --port "$port" --rootdir "$root" \
   --systemproperties "$here/verify-token.properties" \
   --postbootcommandfile "$here/post-boot-commands.asadmin" \

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class OpenApiIT {
 
-    private static final Set<String> STATUSES = Set.of("200", "400", "403", "405", "406", "413", "415", "503");
+    private static final Set<String> STATUSES = Set.of("200", "400", "401", "403", "405", "406", "413", "415",
+            "429", "503");
 
     @Deployment(testable = false)
     static WebArchive war() {

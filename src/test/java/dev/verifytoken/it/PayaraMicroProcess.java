@@ -51,12 +51,18 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * @param options     further Payara Micro options
      */
     public static PayaraMicroProcess start(String name, Map<String, String> environment, String... options) {
+        return start(name, environment, List.of("--nohazelcast", "--disablephonehome"), options);
+    }
+
+    private static PayaraMicroProcess start(String name, Map<String, String> environment, List<String> network,
+                                            String... options) {
         int port = freePort();
         Path dir = Path.of("target", name).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", payaraMicroJar().toString(),
-                "--nohazelcast", "--disablephonehome",
+                "-jar", payaraMicroJar().toString()));
+        command.addAll(network);
+        command.addAll(List.of(
                 "--port", Integer.toString(port),
                 "--rootdir", dir.resolve("root").toString(),
                 "--deploy", war().toString(), "--contextroot", "/"));

@@ -50,6 +50,9 @@ public class ServerConfigFile implements BeforeAllCallback {
         properties.setProperty("policy.via.call", "FR");
         properties.setProperty("policy.code-length.6", "FR,IT");
         properties.setProperty("policy.locale.es-MX", "MX");
+        // Many tests ask for tokens for the same numbers: the abuse limits are tested on servers of their own.
+        properties.setProperty("ratelimit.number", "off");
+        properties.setProperty("ratelimit.client", "off");
         try {
             // a root directory left by an earlier run would also redeploy the WAR that run deployed
             PayaraMicroProcess.deleteRecursively(FILE.getParent());

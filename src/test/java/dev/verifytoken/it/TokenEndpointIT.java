@@ -124,6 +124,14 @@ class TokenEndpointIT {
         assertEquals(200, form.statusCode(), form.body());
     }
 
+    @Test
+    void ignoresAnAuthorizationHeaderWhileCallerAuthenticationIsOff() throws Exception {
+        HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/verify/token"))
+                .header("Content-Type", Http.FORM).header("Authorization", "Bearer not-checked")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("phone_number=%2B14155552671")));
+        assertEquals("+14155552671", claimsOf(response).getString("phone_number"));
+    }
+
     private static JsonObject claimsOf(HttpResponse<String> response) throws Exception {
         assertEquals(200, response.statusCode(), response.body());
         return verifiedClaims(Http.json(response).getString("jwt_token"), ServerConfigFile.key());

@@ -1,10 +1,14 @@
 package dev.verifytoken.configuration.control;
 
+import dev.verifytoken.auth.control.CallerAuthReader;
+import dev.verifytoken.auth.control.CallerAuthenticator;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.configuration.entity.TokenSettings;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.policy.control.PolicyReader;
 import dev.verifytoken.policy.entity.VerificationPolicy;
+import dev.verifytoken.ratelimit.control.RateLimitReader;
+import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -34,7 +38,8 @@ public class Configuration {
     private static final Logger LOG = Logger.getLogger(Configuration.class.getName());
 
     /** A checked configuration: settings and policy when valid, otherwise the problems. */
-    private record State(TokenSettings settings, VerificationPolicy policy, List<ConfigurationProblem> problems) {
+    private record State(TokenSettings settings, VerificationPolicy policy, RateLimitSettings rateLimits,
+                         CallerAuthenticator authenticator, List<ConfigurationProblem> problems) {
     }
 
     /** How often the key is read again, so that a replaced key file is picked up without a restart. */
@@ -59,18 +64,25 @@ public class Configuration {
         TokenSettingsReader.Result settings = new TokenSettingsReader(phoneNumbers).read(values);
         PolicyReader.Result policy = new PolicyReader(phoneNumbers).read(values, names,
                 settings.valid() ? settings.settings().via() : Optional.empty());
+        RateLimitReader.Result rateLimits = new RateLimitReader().read(values);
+        CallerAuthReader.Result auth = new CallerAuthReader().read(values);
         settings.warnings().forEach(LOG::warning);
 
         List<ConfigurationProblem> problems = new ArrayList<>(settings.problems());
         problems.addAll(policy.problems());
+        problems.addAll(rateLimits.problems());
+        problems.addAll(auth.problems());
         if (problems.isEmpty()) {
-            LOG.info(() -> "Configuration is valid: " + settings.settings() + " " + policy.policy());
-            return new State(settings.settings(), policy.policy(), List.of());
+            LOG.info(() -> "Configuration is valid: " + settings.settings() + " " + policy.policy()
+                    + " caller authentication " + (auth.settings().required() ? "required, issuer "
+                    + auth.settings().issuer() + ", audiences " + auth.settings().audiences() : "off"));
+            return new State(settings.settings(), policy.policy(), rateLimits.settings(), auth.authenticator(),
+                    List.of());
         }
         problems.forEach(p -> LOG.severe("Configuration problem: " + p));
         LOG.severe("Token requests are answered with 503 until the configuration is corrected and the application"
                 + " restarted.");
-        return new State(null, null, List.copyOf(problems));
+        return new State(null, null, null, null, List.copyOf(problems));
     }
 
     /**
@@ -94,7 +106,8 @@ public class Configuration {
         }
         TokenSettingsReader.Result rotated = TokenSettingsReader.checkKey(value.get(), current.settings());
         if (rotated.valid()) {
-            state = new State(rotated.settings(), current.policy(), List.of());
+            state = new State(rotated.settings(), current.policy(), current.rateLimits(), current.authenticator(),
+                    List.of());
             lastRefusedKeyDigest = null;
             LOG.info("The value of " + TokenSettingsReader.API_KEY + " changed: new tokens are signed with the new"
                     + " key.");
@@ -130,6 +143,16 @@ public class Configuration {
     /** The verification policy in force. */
     public VerificationPolicy policy() {
         return valid().policy();
+    }
+
+    /** Who may ask for tokens. */
+    public CallerAuthenticator authenticator() {
+        return valid().authenticator();
+    }
+
+    /** The abuse limits; null when the configuration is not valid. */
+    public RateLimitSettings rateLimits() {
+        return state.rateLimits();
     }
 
     /** What is wrong with the configuration; empty when it is valid. */

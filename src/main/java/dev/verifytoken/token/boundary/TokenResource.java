@@ -1,6 +1,7 @@
 package dev.verifytoken.token.boundary;
 
 import dev.verifytoken.token.control.TokenIssuance;
+import dev.verifytoken.token.entity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,21 +33,20 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response fromForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                              @Context HttpServletRequest request) {
-        String token = issuance.issue(() -> FormBody.read(RequestBody.read(body, type)), acceptLanguage,
-                request.getRemoteAddr());
-        return answer(token);
+        return answer(issuance.issue(() -> FormBody.read(RequestBody.read(body, type)), caller(request)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response fromJson(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                              @Context HttpServletRequest request) {
-        String token = issuance.issue(() -> JsonBody.read(RequestBody.read(body, type)), acceptLanguage,
-                request.getRemoteAddr());
-        return answer(token);
+        return answer(issuance.issue(() -> JsonBody.read(RequestBody.read(body, type)), caller(request)));
+    }
+
+    private static Caller caller(HttpServletRequest request) {
+        return new Caller(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
     private static Response answer(String token) {

@@ -4,6 +4,8 @@ import dev.verifytoken.configuration.control.Configuration;
 import dev.verifytoken.configuration.entity.TokenSettings;
 import dev.verifytoken.policy.control.PolicyEnforcer;
 import dev.verifytoken.problem.control.ProblemException;
+import dev.verifytoken.ratelimit.control.RateLimits;
+import dev.verifytoken.token.entity.Caller;
 import dev.verifytoken.token.entity.TokenOutcome;
 import dev.verifytoken.token.entity.TokenRequest;
 import dev.verifytoken.token.entity.TokenRequestFields;
@@ -15,7 +17,8 @@ import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
 /**
- * The steps from a request to a token: read the fields, check them, apply the verification policy, sign.
+ * The steps from a request to a token: authenticate the caller (when required), read the fields, check them,
+ * apply the verification policy, take from the rate limits, sign.
  * Every outcome, a token or a refusal, is announced as a {@link TokenOutcome} event (audit log, metrics).
  */
 @ApplicationScoped
@@ -31,24 +34,30 @@ public class TokenIssuance {
     PolicyEnforcer policy;
 
     @Inject
+    RateLimits rateLimits;
+
+    @Inject
     TokenFactory tokens;
 
     @Inject
     Event<TokenOutcome> outcomes;
 
     /**
-     * @param fields         reads the request's fields (may refuse a malformed body)
-     * @param acceptLanguage the request's Accept-Language header, or null
-     * @param client         the client's address
+     * @param fields reads the request's fields (may refuse a malformed body)
+     * @param caller who asks
      * @return the signed token
      */
-    public String issue(Supplier<TokenRequestFields> fields, String acceptLanguage, String client) {
+    public String issue(Supplier<TokenRequestFields> fields, Caller caller) {
         long start = System.nanoTime();
+        String client = caller.remoteAddress();
         TokenRequest checked = null;
         try {
             TokenSettings settings = configuration.settings();
+            client = rateLimits.clientAddress(caller);
+            configuration.authenticator().authenticate(caller.authorization());
             checked = validator.validate(fields.get(), settings);
-            TokenRequest decided = policy.apply(configuration.policy(), checked, acceptLanguage);
+            TokenRequest decided = policy.apply(configuration.policy(), checked, caller.acceptLanguage());
+            rateLimits.consume(client, decided.phoneNumber());
             String token = tokens.create(decided);
             Via via = decided.via().or(settings::via).orElse(null);
             outcomes.fire(new TokenOutcome(null, null, decided.phoneNumber(), via, client, System.nanoTime() - start));

@@ -1,0 +1,76 @@
+package dev.verifytoken.ratelimit.control;
+
+import dev.verifytoken.configuration.entity.ConfigurationProblem;
+import dev.verifytoken.ratelimit.entity.AddressRange;
+import dev.verifytoken.ratelimit.entity.Limit;
+import dev.verifytoken.ratelimit.entity.RateLimitSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the abuse limits: {@code ratelimit.number} (default 5/1h), {@code ratelimit.client} (default
+ * 100/1h), {@code ratelimit.country} (default off), each {@code off} or {@code <count>/<period>};
+ * {@code ratelimit.trusted-proxies} (addresses or CIDR ranges, default none) and
+ * {@code ratelimit.max-buckets} (default 100000).
+ */
+public class RateLimitReader {
+
+    public static final String NUMBER = "ratelimit.number";
+    public static final String CLIENT = "ratelimit.client";
+    public static final String COUNTRY = "ratelimit.country";
+    public static final String TRUSTED_PROXIES = "ratelimit.trusted-proxies";
+    public static final String MAX_BUCKETS = "ratelimit.max-buckets";
+
+    public record Result(RateLimitSettings settings, List<ConfigurationProblem> problems) {
+    }
+
+    public Result read(Function<String, Optional<String>> values) {
+        Function<String, Optional<String>> value = name -> values.apply(name).map(String::strip)
+                .filter(v -> !v.isEmpty());
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        Limit number = limit(NUMBER, value.apply(NUMBER).orElse(RateLimitSettings.DEFAULT_PER_NUMBER), problems);
+        Limit client = limit(CLIENT, value.apply(CLIENT).orElse(RateLimitSettings.DEFAULT_PER_CLIENT), problems);
+        Limit country = limit(COUNTRY, value.apply(COUNTRY).orElse("off"), problems);
+
+        List<AddressRange> proxies = new ArrayList<>();
+        value.apply(TRUSTED_PROXIES).ifPresent(list -> {
+            for (String item : list.split("[,\\s]+")) {
+                if (!item.isEmpty()) {
+                    AddressRange.parse(item).ifPresentOrElse(proxies::add, () -> problems.add(new ConfigurationProblem(
+                            TRUSTED_PROXIES, "lists \"" + item + "\", which is not an IP address or CIDR range such as"
+                            + " 10.0.0.0/8 (host names are not accepted)")));
+                }
+            }
+        });
+
+        int maxBuckets = RateLimitSettings.DEFAULT_MAX_BUCKETS;
+        Optional<String> max = value.apply(MAX_BUCKETS);
+        if (max.isPresent()) {
+            try {
+                maxBuckets = Integer.parseInt(max.get());
+            } catch (NumberFormatException e) {
+                maxBuckets = -1;
+            }
+            if (maxBuckets < 1000 || maxBuckets > 10_000_000) {
+                problems.add(new ConfigurationProblem(MAX_BUCKETS, "must be a whole number from 1000 to 10000000, not \""
+                        + max.get() + "\""));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Result(null, List.copyOf(problems));
+        }
+        return new Result(new RateLimitSettings(number, client, country, proxies, maxBuckets), List.of());
+    }
+
+    private static Limit limit(String property, String text, List<ConfigurationProblem> problems) {
+        Optional<Limit> limit = Limit.parse(text);
+        if (limit == null) {
+            problems.add(new ConfigurationProblem(property, Limit.RULE + ", not \"" + text + "\""));
+            return null;
+        }
+        return limit.orElse(null);
+    }
+}

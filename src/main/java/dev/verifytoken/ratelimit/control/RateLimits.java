@@ -1,0 +1,72 @@
+package dev.verifytoken.ratelimit.control;
+
+import dev.verifytoken.configuration.control.Configuration;
+import dev.verifytoken.phone.entity.E164Number;
+import dev.verifytoken.ratelimit.entity.Limit;
+import dev.verifytoken.ratelimit.entity.RateLimitSettings;
+import dev.verifytoken.token.entity.Caller;
+import io.github.bucket4j.TimeMeter;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The abuse limits in force, with their buckets: shared by the cluster when the application runs in a
+ * Payara Micro cluster (its data grid's JCache), otherwise in this process.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    Instance<ClusteredBucketStores> clustered;
+
+    private RateLimiter limiter;
+    private List<dev.verifytoken.ratelimit.entity.AddressRange> trustedProxies = List.of();
+
+    @PostConstruct
+    void start() {
+        RateLimitSettings settings = configuration.rateLimits();
+        if (settings == null) {
+            return;
+        }
+        trustedProxies = settings.trustedProxies();
+        Duration longest = Stream.of(settings.number(), settings.client(), settings.country())
+                .flatMap(java.util.Optional::stream).map(Limit::period).max(Duration::compareTo)
+                .orElse(Duration.ofHours(1));
+        BucketStore store = clustered.isResolvable() ? clustered.get().open(longest).orElse(null) : null;
+        if (store == null) {
+            store = new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME, settings.maxBuckets());
+        }
+        limiter = new RateLimiter(settings, store);
+        limiter.describe().ifPresent(d -> LOG.info("Rate limits: " + d));
+    }
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // delivering the event creates this bean, which chooses where the buckets live
+    }
+
+    /** The client's address: see {@link ClientAddress}. */
+    public String clientAddress(Caller caller) {
+        return ClientAddress.of(caller.remoteAddress(), caller.forwardedFor(), trustedProxies);
+    }
+
+    /** Takes a token from each bucket this issuance counts against, or refuses with 429. */
+    public void consume(String client, E164Number number) {
+        if (limiter != null) {
+            limiter.consume(client, number);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.verifytoken.ratelimit.entity;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rate limit: at most {@code tokens} per {@code period}, refilled smoothly (one token every
+ * {@code period / tokens}). Written {@code 5/1h}, {@code 100/10m}, {@code 20/30s} or {@code 1000/1d}.
+ */
+public record Limit(long tokens, Duration period) {
+
+    public static final String RULE = "must be off or <count>/<period>, such as 5/1h, 100/10m or 20/30s"
+            + " (count 1..1000000, period 1s..1d)";
+
+    private static final Pattern TEXT = Pattern.compile("(\\d{1,7})\\s*/\\s*(\\d{1,5})\\s*([smhd])");
+
+    public Limit {
+        if (tokens < 1 || tokens > 1_000_000) {
+            throw new IllegalArgumentException("tokens out of range");
+        }
+        if (period.compareTo(Duration.ofSeconds(1)) < 0 || period.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("period out of range");
+        }
+    }
+
+    /**
+     * @return empty for {@code off}; a limit; or null when the text is neither
+     */
+    public static Optional<Limit> parse(String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        if (value.equals("off")) {
+            return Optional.empty();
+        }
+        Matcher matcher = TEXT.matcher(value);
+        if (!matcher.matches()) {
+            return null;
+        }
+        long amount = Long.parseLong(matcher.group(2));
+        Duration period = switch (matcher.group(3)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        try {
+            return Optional.of(new Limit(Long.parseLong(matcher.group(1)), period));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return tokens + "/" + period.toSeconds() + "s";
+    }
+}

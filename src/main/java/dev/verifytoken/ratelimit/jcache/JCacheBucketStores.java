@@ -1,0 +1,96 @@
+package dev.verifytoken.ratelimit.jcache;
+
+import dev.verifytoken.ratelimit.control.BucketStore;
+import dev.verifytoken.ratelimit.control.ClusteredBucketStores;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.grid.jcache.Bucket4jJCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Buckets in the JCache of Payara's Hazelcast data grid, shared by every instance of the cluster, through
+ * Bucket4j's JCache proxy manager (each take is one entry processor run where the entry lives). Used only
+ * when Payara's data grid is running, through the cache manager Payara injects:
+ * {@code Caching.getCachingProvider()} would find Hazelcast's default provider instead, a client of its own
+ * that looks for members on localhost.
+ */
+@ApplicationScoped
+public class JCacheBucketStores implements ClusteredBucketStores {
+
+    static final String CACHE = "verify-token-rate-limits";
+    private static final String PAYARA_DATA_GRID = "payara/Hazelcast";
+    private static final Logger LOG = Logger.getLogger(JCacheBucketStores.class.getName());
+
+    /** Payara's own cache manager, bound to its data grid (never Caching.getCachingProvider(): see above). */
+    @Inject
+    Instance<CacheManager> cacheManagers;
+
+    @Override
+    public Optional<BucketStore> open(Duration expiry) {
+        if (!dataGridRunning()) {
+            return Optional.empty();
+        }
+        try {
+            CacheManager manager = cacheManagers.get();
+            Cache<String, byte[]> cache = manager.getCache(CACHE, String.class, byte[].class);
+            if (cache == null) {
+                MutableConfiguration<String, byte[]> configuration = new MutableConfiguration<String, byte[]>()
+                        .setTypes(String.class, byte[].class)
+                        .setExpiryPolicyFactory(AccessedExpiryPolicy.factoryOf(
+                                new javax.cache.expiry.Duration(TimeUnit.SECONDS, expiry.toSeconds())));
+                try {
+                    cache = manager.createCache(CACHE, configuration);
+                } catch (javax.cache.CacheException createdMeanwhile) {
+                    cache = manager.getCache(CACHE, String.class, byte[].class);
+                }
+            }
+            ProxyManager<String> proxies = Bucket4jJCache.entryProcessorBasedBuilder(cache).build();
+            return Optional.of(new JCacheBucketStore(proxies));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "Payara's data grid is running but its JCache could not be used for rate limits", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Payara binds its Hazelcast instance in JNDI when the data grid is enabled. */
+    private static boolean dataGridRunning() {
+        try {
+            Object instance = new InitialContext().lookup(PAYARA_DATA_GRID);
+            if (instance == null) {
+                return false;
+            }
+            Object lifecycle = instance.getClass().getMethod("getLifecycleService").invoke(instance);
+            return (Boolean) lifecycle.getClass().getMethod("isRunning").invoke(lifecycle);
+        } catch (NamingException | ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private record JCacheBucketStore(ProxyManager<String> proxies) implements BucketStore {
+
+        @Override
+        public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+            return proxies.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+        }
+
+        @Override
+        public String description() {
+            return "in the JCache " + CACHE + " of Payara's data grid, shared by the cluster";
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.verifytoken.auth.control;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.verifytoken.configuration.entity.ConfigurationProblem;
+import dev.verifytoken.problem.entity.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CallerAuthenticatorTest {
+
+    private final CallerTokens signIn = new CallerTokens();
+
+    private static CallerAuthReader.Result read(Map<String, String> properties) {
+        return new CallerAuthReader().read(name -> Optional.ofNullable(properties.get(name)));
+    }
+
+    private Map<String, String> required(String keyProperty, String key) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("auth.caller.required", "true");
+        properties.put(keyProperty, key);
+        properties.put("mp.jwt.verify.issuer", CallerTokens.ISSUER);
+        properties.put("mp.jwt.verify.audiences", "other, " + CallerTokens.AUDIENCE);
+        return properties;
+    }
+
+    private CallerAuthenticator authenticator() {
+        CallerAuthReader.Result result = read(required("mp.jwt.verify.publickey", signIn.publicKeyPem()));
+        assertTrue(result.problems().isEmpty(), result.problems().toString());
+        return result.authenticator();
+    }
+
+    @Test
+    void isOffByDefaultAndThenAsksForNothing() {
+        CallerAuthenticator off = read(Map.of()).authenticator();
+        off.authenticate(null);
+        off.authenticate("Bearer not-even-a-token");
+        off.authenticate("Basic dXNlcjpwYXNz");
+    }
+
+    @Test
+    void acceptsAValidBearerToken() {
+        authenticator().authenticate("Bearer " + signIn.validToken());
+        authenticator().authenticate("bearer  " + signIn.validToken());
+    }
+
+    @Test
+    void refusesAMissingTokenWithAChallenge() {
+        UnauthenticatedException refused = assertThrows(UnauthenticatedException.class,
+                () -> authenticator().authenticate(null));
+        Problem problem = refused.problem();
+        assertEquals(401, problem.status());
+        assertEquals("Bearer realm=\"verify-token\"", problem.headers().get("WWW-Authenticate"));
+        assertEquals("authentication", refused.refusalReason());
+        assertThrows(UnauthenticatedException.class, () -> authenticator().authenticate("Basic dXNlcjpwYXNz"));
+        assertThrows(UnauthenticatedException.class, () -> authenticator().authenticate("Bearer"));
+    }
+
+    @Test
+    void refusesInvalidTokens() {
+        CallerAuthenticator authenticator = authenticator();
+        CallerTokens stranger = new CallerTokens();
+        for (String token : List.of(
+                signIn.token("https://elsewhere.example", CallerTokens.AUDIENCE, 300),
+                signIn.token(CallerTokens.ISSUER, "someone-else", 300),
+                signIn.token(CallerTokens.ISSUER, null, 300),
+                signIn.token(CallerTokens.ISSUER, CallerTokens.AUDIENCE, -120),
+                stranger.validToken(),
+                signIn.validToken().substring(0, signIn.validToken().lastIndexOf('.')) + ".AAAA",
+                unsigned(),
+                "not.a.jwt")) {
+            UnauthenticatedException refused = assertThrows(UnauthenticatedException.class,
+                    () -> authenticator.authenticate("Bearer " + token), token);
+            assertTrue(refused.problem().headers().get("WWW-Authenticate").contains("invalid_token"));
+            assertFalse(refused.problem().detail().contains(token));
+        }
+    }
+
+    private String unsigned() {
+        String[] parts = signIn.validToken().split("\\.");
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + parts[1] + ".";
+    }
+
+    @Test
+    void readsAJwksInline() {
+        read(required("mp.jwt.verify.publickey", signIn.jwks())).authenticator()
+                .authenticate("Bearer " + signIn.validToken());
+    }
+
+    @Test
+    void readsAPemFile(@TempDir Path dir) throws Exception {
+        Path pem = Files.writeString(dir.resolve("sign-in.pem"), signIn.publicKeyPem());
+        read(required("mp.jwt.verify.publickey.location", pem.toString())).authenticator()
+                .authenticate("Bearer " + signIn.validToken());
+        read(required("mp.jwt.verify.publickey.location", "file:" + pem)).authenticator()
+                .authenticate("Bearer " + signIn.validToken());
+    }
+
+    @Test
+    void fetchesAJwksFromAUrl() throws Exception {
+        HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] body = signIn.jwks().getBytes(StandardCharsets.UTF_8);
+        jwks.createContext("/jwks", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        jwks.start();
+        try {
+            String url = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks";
+            CallerAuthenticator authenticator = read(required("mp.jwt.verify.publickey.location", url))
+                    .authenticator();
+            authenticator.authenticate("Bearer " + signIn.validToken());
+            assertThrows(UnauthenticatedException.class,
+                    () -> authenticator.authenticate("Bearer " + new CallerTokens().validToken()));
+        } finally {
+            jwks.stop(0);
+        }
+    }
+
+    @Test
+    void namesWhatIsMissingOrWrong() {
+        CallerAuthReader.Result missing = read(Map.of("auth.caller.required", "true"));
+        assertNull(missing.authenticator());
+        assertEquals(List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer"),
+                missing.problems().stream().map(ConfigurationProblem::property).toList());
+
+        CallerAuthReader.Result badKey = read(required("mp.jwt.verify.publickey", "not a key"));
+        assertEquals("mp.jwt.verify.publickey", badKey.problems().get(0).property());
+
+        CallerAuthReader.Result noFile = read(required("mp.jwt.verify.publickey.location", "/no/such/file.pem"));
+        assertTrue(noFile.problems().get(0).message().contains("cannot be read"));
+
+        Map<String, String> badAlgorithm = required("mp.jwt.verify.publickey", signIn.publicKeyPem());
+        badAlgorithm.put("mp.jwt.verify.publickey.algorithm", "HS256");
+        assertEquals("mp.jwt.verify.publickey.algorithm", read(badAlgorithm).problems().get(0).property());
+
+        assertEquals("auth.caller.required", read(Map.of("auth.caller.required", "maybe")).problems().get(0)
+                .property());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.verifytoken.it;
+
+import dev.verifytoken.token.control.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Two Payara Micro instances started by the production script in cluster mode, over loopback only
+ * (Hazelcast bound to 127.0.0.1, TCP/IP discovery of 127.0.0.1:6900 and 127.0.0.1:6901, no multicast, no
+ * phone-home): a limit reached through one instance holds on the other, because the buckets live in the
+ * data grid's JCache.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterRateLimitIT {
+
+    private static final String MEMBERS = "127.0.0.1:6900,127.0.0.1:6901";
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "AUTHY_API_KEY", TestKeys.randomKey(), "APP_ID", "1",
+            "RATELIMIT_NUMBER", "3/1h",
+            "RATELIMIT_CLIENT", "8/1h",
+            "SECRETS_DIR", Path.of("target", "it-cluster-secrets").toAbsolutePath().toString(),
+            "CLUSTER_MEMBERS", MEMBERS,
+            "CLUSTER_INTERFACE", "127.0.0.1");
+
+    private static PayaraMicroProcess first;
+    private static PayaraMicroProcess second;
+
+    @BeforeAll
+    static void start() throws java.io.IOException {
+        // the key comes from the environment here; the secret directory is empty
+        java.nio.file.Files.createDirectories(Path.of(ENVIRONMENT.get("SECRETS_DIR")));
+        first = instance("it-cluster-1");
+        second = instance("it-cluster-2");
+        awaitInLog(first, "DG Size: 2");
+        awaitInLog(second, "DG Size: 2");
+    }
+
+    private static PayaraMicroProcess instance(String name) {
+        return PayaraMicroProcess.script(name, ENVIRONMENT, "bash",
+                Path.of("server-config", "production", "verify-token.sh").toAbsolutePath().toString(),
+                PayaraMicroProcess.payaraMicroJar().toString(), PayaraMicroProcess.war().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    private static HttpResponse<String> token(PayaraMicroProcess server, String number, String forwardedFor) {
+        Http http = new Http(server.base());
+        return http.send(HttpRequest.newBuilder(http.uri("/verify/token"))
+                .header("Content-Type", Http.FORM)
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(Http.form("phone_number", number))));
+    }
+
+    @Test
+    @Order(1)
+    void bothInstancesKeepTheirBucketsInTheDataGrid() {
+        assertTrue(first.log().contains("buckets in the JCache verify-token-rate-limits of Payara's data grid"));
+        assertTrue(second.log().contains("buckets in the JCache verify-token-rate-limits of Payara's data grid"));
+    }
+
+    @Test
+    @Order(2)
+    void aNumberLimitReachedThroughOneInstanceHoldsOnTheOther() {
+        String number = "+14155552671";
+        assertEquals(200, token(first, number, "198.51.100.1").statusCode());
+        assertEquals(200, token(second, number, "198.51.100.2").statusCode());
+        assertEquals(200, token(first, number, "198.51.100.3").statusCode());
+
+        HttpResponse<String> refused = token(second, number, "198.51.100.4");
+        assertEquals(429, refused.statusCode(), refused.body());
+        assertFalse(refused.body().contains("jwt_token"));
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        assertEquals(429, token(first, number, "198.51.100.5").statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void noTrustedProxyMeansTheHeaderIsIgnoredAndTheClientLimitHoldsAcrossInstances() {
+        // No proxy is trusted here: every request counts against 127.0.0.1, whatever X-Forwarded-For says.
+        // The test before used 5 of its 8 tokens (3 granted, 2 refused by the number limit after the client's).
+        int granted = 0;
+        for (int i = 0; i < 6; i++) {
+            PayaraMicroProcess server = i % 2 == 0 ? first : second;
+            HttpResponse<String> response = token(server, "+44 7400 12345" + i, "203.0.113." + i);
+            if (response.statusCode() == 200) {
+                granted++;
+            } else {
+                assertEquals(429, response.statusCode(), response.body());
+                assertEquals("client", Http.json(response).getString("limit"));
+            }
+        }
+        assertEquals(3, granted);
+    }
+
+    private static void awaitInLog(PayaraMicroProcess server, String text) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!server.log().contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("not in the log: " + text);
+            }
+            PayaraMicroProcess.pause(Duration.ofMillis(250));
+        }
+    }
+}

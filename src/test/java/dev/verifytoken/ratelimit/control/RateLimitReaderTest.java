@@ -1,0 +1,53 @@
+package dev.verifytoken.ratelimit.control;
+
+import dev.verifytoken.ratelimit.entity.RateLimitSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RateLimitReaderTest {
+
+    private RateLimitReader.Result read(Map<String, String> properties) {
+        return new RateLimitReader().read(name -> Optional.ofNullable(properties.get(name)));
+    }
+
+    @Test
+    void defaultsLimitNumbersAndClients() {
+        RateLimitSettings settings = read(Map.of()).settings();
+        assertEquals(5, settings.perNumber().tokens());
+        assertEquals(Duration.ofHours(1), settings.perNumber().period());
+        assertEquals(100, settings.perClient().tokens());
+        assertNull(settings.perCountry());
+        assertTrue(settings.trustedProxies().isEmpty());
+        assertEquals(100_000, settings.maxBuckets());
+    }
+
+    @Test
+    void readsEverySetting() {
+        RateLimitSettings settings = read(Map.of("ratelimit.number", "off", "ratelimit.client", "30/1m",
+                "ratelimit.country", "500/1h", "ratelimit.trusted-proxies", "10.0.0.0/8, ::1",
+                "ratelimit.max-buckets", "5000")).settings();
+        assertNull(settings.perNumber());
+        assertEquals(30, settings.perClient().tokens());
+        assertEquals(500, settings.perCountry().tokens());
+        assertEquals(2, settings.trustedProxies().size());
+        assertEquals(5000, settings.maxBuckets());
+    }
+
+    @Test
+    void namesEachBadProperty() {
+        RateLimitReader.Result result = read(Map.of("ratelimit.number", "lots", "ratelimit.trusted-proxies",
+                "proxy.internal", "ratelimit.max-buckets", "10"));
+        assertNull(result.settings());
+        assertEquals(3, result.problems().size());
+        assertTrue(result.problems().get(0).toString().startsWith("ratelimit.number (RATELIMIT_NUMBER) must be off or"));
+        assertTrue(result.problems().get(1).message().contains("\"proxy.internal\""));
+        assertEquals("ratelimit.max-buckets", result.problems().get(2).property());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.verifytoken.ratelimit.entity;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LimitTest {
+
+    @Test
+    void readsCountsAndPeriods() {
+        assertEquals(new Limit(5, Duration.ofHours(1)), Limit.parse("5/1h").orElseThrow());
+        assertEquals(new Limit(100, Duration.ofMinutes(10)), Limit.parse(" 100 / 10m ").orElseThrow());
+        assertEquals(new Limit(20, Duration.ofSeconds(30)), Limit.parse("20/30S").orElseThrow());
+        assertEquals(new Limit(1000, Duration.ofDays(1)), Limit.parse("1000/1d").orElseThrow());
+        assertTrue(Limit.parse("off").isEmpty());
+        assertTrue(Limit.parse("OFF").isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "5", "5/h", "/1h", "0/1h", "5/0s", "5/2d", "5/1w", "five/1h", "5/1h/2", "-1/1h",
+            "2000000/1h", "on"})
+    void refusesAnythingElse(String text) {
+        assertNull(Limit.parse(text), text);
+    }
+
+    @Test
+    void matchesAddressesInRanges() {
+        AddressRange range = AddressRange.parse("10.0.0.0/8").orElseThrow();
+        assertTrue(range.contains(AddressRange.literal("10.200.3.4").orElseThrow()));
+        assertFalse(range.contains(AddressRange.literal("11.0.0.1").orElseThrow()));
+        assertFalse(range.contains(AddressRange.literal("::1").orElseThrow()));
+        AddressRange odd = AddressRange.parse("192.168.4.0/22").orElseThrow();
+        assertTrue(odd.contains(AddressRange.literal("192.168.7.255").orElseThrow()));
+        assertFalse(odd.contains(AddressRange.literal("192.168.8.0").orElseThrow()));
+        assertTrue(AddressRange.parse("::1").orElseThrow().contains(AddressRange.literal("0:0:0:0:0:0:0:1")
+                .orElseThrow()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "example.com", "10.0.0.0/33", "10.0.0", "1.2.3.4/x", "::1/129", "",
+            "300.1.1.1"})
+    void refusesWhatIsNotALiteralAddressOrRange(String text) {
+        assertTrue(AddressRange.parse(text).isEmpty(), text);
+    }
+}
