@@ -212,11 +212,22 @@ class ProblemResponsesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/verify/nothing", "/verify", "/nothing", "/verify/token/more", "/WEB-INF/web.xml",
-            "/problem-error-page"})
+    @ValueSource(strings = {"/verify/nothing", "/verify", "/nothing", "/verify/token/more", "/problem-error-page"})
     void answersUnknownPathsWithProblem404(String path) {
         problem(http.get(path), 404);
         problem(http.post(path, Http.FORM, "phone_number=%2B14155552671"), 404);
+    }
+
+    @Test
+    void neverServesTheDeploymentDescriptors() {
+        HttpResponse<String> response = http.get("/WEB-INF/web.xml");
+        if ("wildfly".equals(System.getProperty("arquillian.launch"))) {
+            // Undertow answers requests for WEB-INF itself, before any error page: a 404, in its own HTML
+            assertEquals(404, response.statusCode());
+            assertFalse(response.body().contains("<web-app"));
+        } else {
+            problem(response, 404);
+        }
     }
 
     @Test

@@ -44,6 +44,10 @@ public final class CallerAuthenticator {
         this.consumer = settings.required() ? consumer(settings) : null;
     }
 
+    public boolean required() {
+        return settings.required();
+    }
+
     /** Refuses with 401 unless authentication is off or the Authorization header holds a valid bearer JWT. */
     public void authenticate(String authorization) {
         if (!settings.required()) {

@@ -150,6 +150,11 @@ public class Configuration {
         return valid().authenticator();
     }
 
+    /** Whether callers must bring a bearer JWT. */
+    public boolean callerAuthenticationRequired() {
+        return valid().authenticator().required();
+    }
+
     /** The abuse limits; null when the configuration is not valid. */
     public RateLimitSettings rateLimits() {
         return state.rateLimits();

@@ -85,17 +85,18 @@ public final class VerificationPolicy {
                         : deniedCountries.isEmpty() ? "all" : "all but " + sorted(deniedCountries)),
                 "refused number types: " + (refusedTypes.isEmpty() ? "none" : sorted(refusedTypes)),
                 "voice calls: " + (voice ? "on" : "off"),
-                "via by country: " + sorted(viaByCountry),
+                "via by country: " + sorted(viaByCountry.entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().claim()))),
                 "code length by country: " + sorted(codeLengthByCountry),
                 "locale by country: " + sorted(localeByCountry));
     }
 
     private static String sorted(Set<?> values) {
-        return String.join(",", values.stream().map(String::valueOf).sorted().toList());
+        return String.join(", ", values.stream().map(String::valueOf).sorted().toList());
     }
 
     private static String sorted(Map<String, ?> values) {
-        return values.isEmpty() ? "none" : String.join(",", values.entrySet().stream()
+        return values.isEmpty() ? "none" : String.join(", ", values.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
     }
 

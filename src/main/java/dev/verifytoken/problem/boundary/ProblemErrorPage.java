@@ -23,11 +23,24 @@ public class ProblemErrorPage extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Asked for directly rather than as an error page: there is nothing here.
         int status = code instanceof Integer given ? given : 404;
+        if (status == 405 && !exists(request)) {
+            // a static-file servlet refusing a POST to a path that has no file: there is nothing to allow
+            status = 404;
+        }
         var problem = HttpProblems.forStatus(status, null);
         response.setStatus(status);
         response.setContentType(ProblemJson.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(ProblemJson.write(problem));
+    }
+
+    private boolean exists(HttpServletRequest request) throws IOException {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (!(uri instanceof String path) || path.startsWith(request.getContextPath() + "/verify/")) {
+            return true;
+        }
+        String inContext = path.substring(request.getContextPath().length());
+        return inContext.equals("/") || getServletContext().getResource(inContext) != null;
     }
 }

@@ -1,0 +1,65 @@
+package dev.verifytoken.developer.boundary;
+
+import dev.verifytoken.configuration.control.Configuration;
+import dev.verifytoken.configuration.entity.ConfigurationProblem;
+import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.ratelimit.entity.RateLimitSettings;
+import dev.verifytoken.token.entity.VerificationLocale;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /verify/info}: what the developer page shows about the service: whether it is ready (and if
+ * not, why), and its non-secret configuration. Never the key. Off with the page
+ * ({@code developer-page.enabled=false}).
+ */
+@ApplicationScoped
+@Path("info")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeveloperInfoResource {
+
+    @Inject
+    Configuration configuration;
+
+    @GET
+    public Response info() {
+        JsonObjectBuilder info = Json.createObjectBuilder();
+        JsonArrayBuilder problems = Json.createArrayBuilder();
+        configuration.problems().stream().map(ConfigurationProblem::toString).forEach(problems::add);
+        info.add("ready", configuration.problems().isEmpty()).add("problems", problems);
+        if (configuration.problems().isEmpty()) {
+            TokenSettings settings = configuration.settings();
+            info.add("app_id", settings.appId())
+                    .add("token_lifetime_seconds", settings.lifetimeSeconds());
+            JsonObjectBuilder defaults = Json.createObjectBuilder();
+            settings.codeLength().ifPresent(length -> defaults.add("code_length", length));
+            settings.via().ifPresent(via -> defaults.add("via", via.claim()));
+            settings.locale().ifPresent(locale -> defaults.add("locale", locale.tag()));
+            settings.defaultRegion().ifPresent(region -> defaults.add("country", region));
+            info.add("defaults", defaults);
+            JsonArrayBuilder policy = Json.createArrayBuilder();
+            configuration.policy().describe().forEach(policy::add);
+            info.add("policy", policy);
+            RateLimitSettings limits = configuration.rateLimits();
+            info.add("rate_limits", Json.createObjectBuilder()
+                    .add("per_number", limits.number().map(Object::toString).orElse("off"))
+                    .add("per_client", limits.client().map(Object::toString).orElse("off"))
+                    .add("per_country", limits.country().map(Object::toString).orElse("off")));
+            info.add("caller_authentication", configuration.callerAuthenticationRequired());
+        }
+        JsonArrayBuilder locales = Json.createArrayBuilder();
+        VerificationLocale.SUPPORTED.forEach(locales::add);
+        info.add("supported_locales", locales);
+        return Response.ok(info.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+}
