@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints a table: JMH in-process (token creation over a varied corpus, its parts,
+# jose4j signing alone, a plain HMAC), then over HTTP on loopback with wrk, in one run: a no-op JAX-RS
+# endpoint, POST /verify/token with form and JSON bodies, and Twilio's Ruby example (../shared/peer)
+# under puma; start-up time to the first token; resident memory after the load.
+#
+#   benchmark/run.sh                 (WARMUP=120 DURATION=20 JMH=1 to change the defaults)
+#
+# Benchmarks print figures; they are not tests. Every load targets 127.0.0.1 only, for a bounded time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WARMUP="${WARMUP:-120}"      # seconds of load before measuring: the JIT needs about two minutes on 2 cores
+DURATION="${DURATION:-20}"   # seconds of each measured run
+JMH="${JMH:-1}"              # 0 skips the in-process benchmarks
+PORT=18080
+RUBY_PORT=14567
+PEER="${PEER:-../shared/peer}"
+out=target/benchmark
+mkdir -p "$out"
+
+# -- tools: wrk, and Ruby with Sinatra, jwt and puma for the peer --------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v puma >/dev/null || missing+=(puma)
+ruby -e 'require "sinatra/base"; require "jwt"' 2>/dev/null || missing+=(ruby-sinatra ruby-jwt)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+# -- build: the production WAR, and a copy of it with the no-op endpoint added ------------------------------
+mvn -B -q package -DskipTests
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$out/test.classpath" -Dmdep.includeScope=test
+rm -rf "$out/war" && mkdir -p "$out/war/WEB-INF/classes"
+javac --release 17 -cp "$(cat "$out/test.classpath")" -d "$out/war/WEB-INF/classes" \
+  src/benchmark/java/dev/verifytoken/benchmark/NoOpResource.java
+cp target/verify-token.war "$out/verify-token-benchmark.war"
+(cd "$out/war" && jar uf ../verify-token-benchmark.war WEB-INF/classes)
+
+machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+java_version="$(java -version 2>&1 | head -1)"
+
+# -- JMH ------------------------------------------------------------------------------------------------------
+if [ "$JMH" = 1 ]; then
+  java -cp "target/test-classes:target/classes:$(cat "$out/test.classpath")" org.openjdk.jmh.Main \
+    TokenCreationBenchmark -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt" | grep -E "^(Benchmark|TokenCreation)"
+fi
+
+# -- the service, started as in production, with the no-op endpoint -----------------------------------------
+key="$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')"
+mkdir -p "$out/secrets"
+# the per-number limit stays on (its cost is part of each token) but high enough for a load test; the
+# per-client limit is off, since every request comes from 127.0.0.1
+start_ns=$(date +%s%N)
+AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" PORT=$PORT ROOT_DIR="$out/root" \
+  RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off \
+  bash server-config/production/verify-token.sh target/payara-micro.jar "$out/verify-token-benchmark.war" \
+  > "$out/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true; [ -n "${ruby_pid:-}" ] && kill $ruby_pid 2>/dev/null || true' EXIT
+until curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/verify/token" -d 'phone_number=%2B14155552671'; do
+  if ! kill -0 $server_pid 2>/dev/null; then echo "the server exited; see $out/server.log" >&2; exit 1; fi
+  sleep 0.05
+done
+first_token_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+
+# -- Twilio's Ruby example under puma, 2 workers of 4 threads -------------------------------------------------
+(cd "$PEER" && APP_ID=1 AUTHY_API_KEY="$key" exec puma -q -b "tcp://127.0.0.1:$RUBY_PORT" -w 2 -t 4:4 config.ru) \
+  > "$out/ruby.log" 2>&1 &
+ruby_pid=$!
+until curl -sf -o /dev/null -X POST "http://127.0.0.1:$RUBY_PORT/verify/token" -d 'phone_number=%2B14155552671'; do
+  sleep 0.1
+done
+
+load() { # name url format seconds
+  FORMAT="$3" wrk -t2 -c32 -d"$4s" --latency -s benchmark/numbers.lua "$2" > "$out/wrk-$1.txt"
+}
+echo "warming up the JVM: ${WARMUP}s of load on the token and no-op endpoints"
+half=$(( WARMUP / 2 ))
+load warmup-token "http://127.0.0.1:$PORT/verify/token" form "$half"
+load warmup-noop "http://127.0.0.1:$PORT/verify/noop" form "$half"
+load warmup-ruby "http://127.0.0.1:$RUBY_PORT/verify/token" form 10
+
+load noop "http://127.0.0.1:$PORT/verify/noop" form "$DURATION"
+load token-form "http://127.0.0.1:$PORT/verify/token" form "$DURATION"
+load token-json "http://127.0.0.1:$PORT/verify/token" json "$DURATION"
+load ruby "http://127.0.0.1:$RUBY_PORT/verify/token" form "$DURATION"
+rss_mb=$(( $(ps -o rss= -p "$(pgrep -f -n "payara-micro.jar.*--port $PORT")") / 1024 ))
+
+rps() { awk '/Requests\/sec/ {print $2}' "$out/wrk-$1.txt"; }
+pct() { awk -v p="$2" '$1 == p {print $2}' "$out/wrk-$1.txt"; }
+errors() { awk '/Non-2xx/ {print $5}' "$out/wrk-$1.txt"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
+{
+  echo "Machine: $machine; $java_version; Payara Micro $(unzip -p target/payara-micro.jar META-INF/maven/fish.payara.extras/payara-micro/pom.properties 2>/dev/null | awk -F= '/^version/ {print $2}')"
+  echo "wrk -t2 -c32, ${WARMUP}s warm-up, ${DURATION}s a run, 40 numbers from many countries in turn"
+  echo
+  echo "| endpoint | requests/s | p50 | p99 | non-2xx | vs no-op | vs Ruby |"
+  echo "|---|---|---|---|---|---|---|"
+  for run in noop token-form token-json ruby; do
+    echo "| $run | $(rps $run) | $(pct $run 50%) | $(pct $run 99%) | $(errors $run || true) | $(ratio "$(rps $run)" "$(rps noop)") | $(ratio "$(rps $run)" "$(rps ruby)") |"
+  done
+  echo
+  echo "First token ${first_token_ms} ms after launch; resident memory after the load: ${rss_mb} MB"
+  if [ -f "$out/jmh.txt" ]; then
+    echo
+    echo '```'
+    grep -E "^(Benchmark|TokenCreation)" "$out/jmh.txt"
+    echo '```'
+  fi
+} | tee "$out/results.md"
