@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Health and metrics of a correctly configured service, as an operator's probes and scraper see them.
  * Health is on the application's port on Payara Micro and on the management port on WildFly
- * ({@code it.management.url}); token metrics need MicroProfile Metrics, which only Payara Micro 6 of the
- * servers tested provides ({@code it.mp-metrics}): elsewhere the service runs without them.
+ * ({@code it.management.url}); token metrics need MicroProfile Metrics, which Payara Micro provides and
+ * WildFly does not ({@code it.mp-metrics}): there the service runs without them.
  */
 @ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
 @RunAsClient

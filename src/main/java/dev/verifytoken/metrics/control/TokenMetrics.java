@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * Counts tokens issued (by country and {@code via}) and refused (by reason), and times token creation,
- * with MicroProfile Metrics when the server provides it (Payara Micro 6 does; WildFly 38 and MicroProfile 7
- * servers do not). Without it the application runs the same, without these metrics.
+ * with MicroProfile Metrics when the server provides it (Payara Micro 6 and 7 do; WildFly 38 and servers of
+ * the MicroProfile 7 platform without it do not). Without it the application runs the same, without them.
  */
 @ApplicationScoped
 public class TokenMetrics {
