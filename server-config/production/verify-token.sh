@@ -39,8 +39,11 @@ mkdir -p "$root"
 
 # Heap: 256 MB serves the full load of this service (README, Performance); a fixed heap avoids resizing.
 # Serial GC: least memory and CPU overhead on small machines; short pauses for a heap this size.
+# jakarta.json.provider: Payara's JSON log formatter asks JSON-P for its provider for every line; named
+# here, JSON-P loads that class instead of scanning every jar for a service file (measured: a quarter of
+# the CPU of a token request went to that scan).
 exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k \
-  -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
+  -XX:+ExitOnOutOfMemoryError -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl ${JAVA_OPTS:-} \
   -jar "$jar" \
   "${network[@]}" \
   --port "$port" --rootdir "$root" \

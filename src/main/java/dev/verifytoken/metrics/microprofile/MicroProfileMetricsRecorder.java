@@ -5,12 +5,15 @@ import dev.verifytoken.token.entity.TokenOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token metrics in the application registry of MicroProfile Metrics, which the server exposes at
@@ -33,6 +36,9 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
     MetricRegistry registry;
 
     private Timer creation;
+    /** Counters by "country via" and by reason, looked up in the registry once each. */
+    private final Map<String, Counter> issued = new ConcurrentHashMap<>();
+    private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
     @PostConstruct
     void register() {
@@ -44,11 +50,13 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
     @Override
     public void record(TokenOutcome outcome) {
         if (outcome.issued()) {
-            registry.counter(ISSUED_METADATA, new Tag("country", outcome.country()),
-                    new Tag("via", outcome.via() == null ? "default" : outcome.via().claim())).inc();
+            String via = outcome.via() == null ? "default" : outcome.via().claim();
+            issued.computeIfAbsent(outcome.country() + " " + via, key -> registry.counter(ISSUED_METADATA,
+                    new Tag("country", outcome.country()), new Tag("via", via))).inc();
             creation.update(Duration.ofNanos(outcome.nanos()));
         } else {
-            registry.counter(REFUSED_METADATA, new Tag("reason", outcome.refusal())).inc();
+            refused.computeIfAbsent(outcome.refusal(), reason -> registry.counter(REFUSED_METADATA,
+                    new Tag("reason", reason))).inc();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.verifytoken.phone.control;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.phone.entity.PhoneNumberRefusal;
@@ -37,28 +38,27 @@ public class PhoneNumberNormalizer {
         if (number.hasExtension()) {
             throw new InvalidPhoneNumberException(PhoneNumberRefusal.HAS_EXTENSION);
         }
-        switch (util.isPossibleNumberWithReason(number)) {
-            case IS_POSSIBLE:
-                break;
-            case INVALID_COUNTRY_CODE:
-                throw new InvalidPhoneNumberException(PhoneNumberRefusal.UNKNOWN_COUNTRY_CODE);
-            case TOO_SHORT:
-                throw new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_SHORT);
-            case IS_POSSIBLE_LOCAL_ONLY:
-                throw new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_SHORT,
-                        "is too short: it can only be dialled locally; include the area code");
-            case TOO_LONG:
-                throw new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_LONG);
-            case INVALID_LENGTH:
-            default:
-                throw notValid(number, "has a length that no number of %s has");
+        // A number is valid when its region's metadata gives it a type; the type is what the policy needs.
+        // (isValidNumber would compute the same type once more: valid numbers are never asked twice.)
+        PhoneNumberType type = util.getNumberType(number);
+        if (type == PhoneNumberType.UNKNOWN) {
+            throw invalid(number);
         }
-        String numberRegion = util.getRegionCodeForNumber(number);
-        if (numberRegion == null || !util.isValidNumberForRegion(number, numberRegion)) {
-            throw notValid(number, "is not a valid number for %s");
-        }
-        return new E164Number(util.format(number, PhoneNumberFormat.E164), number.getCountryCode(), numberRegion,
-                util.getNumberType(number));
+        return new E164Number(util.format(number, PhoneNumberFormat.E164), number.getCountryCode(),
+                util.getRegionCodeForNumber(number), type);
+    }
+
+    /** Why a parsed number is not valid: its length, or else its digits, for its country. */
+    private InvalidPhoneNumberException invalid(PhoneNumber number) {
+        return switch (util.isPossibleNumberWithReason(number)) {
+            case INVALID_COUNTRY_CODE -> new InvalidPhoneNumberException(PhoneNumberRefusal.UNKNOWN_COUNTRY_CODE);
+            case TOO_SHORT -> new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_SHORT);
+            case IS_POSSIBLE_LOCAL_ONLY -> new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_SHORT,
+                    "is too short: it can only be dialled locally; include the area code");
+            case TOO_LONG -> new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_LONG);
+            case INVALID_LENGTH -> notValid(number, "has a length that no number of %s has");
+            case IS_POSSIBLE -> notValid(number, "is not a valid number for %s");
+        };
     }
 
     /** Whether libphonenumber knows this ISO 3166-1 alpha-2 region (upper case). */
