@@ -1,17 +1,9 @@
 package dev.verifytoken.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,27 +23,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * are kept in target/screenshots. Without Chromium or the script's node_modules the browser test is skipped
  * on a developer's machine and fails in CI (.ci/run installs both).
  */
-@ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
-@RunAsClient
-class DeveloperPageIT {
+class DeveloperPageIT extends DeployedServiceTest {
 
     private static final Path SCRIPT = Path.of("src", "test", "browser", "developer-page.mjs");
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return DeployedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(base);
-    }
 
     @Test
     void servesThePageWithNothingFromElsewhere() {

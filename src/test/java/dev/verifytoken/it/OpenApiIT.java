@@ -3,14 +3,8 @@ package dev.verifytoken.it;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.URLEncoder;
@@ -31,27 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * encodings, whose examples the service accepts; the answer, whose example has the token's shape; and
  * every problem status, with the problem media type.
  */
-@ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
-@RunAsClient
-class OpenApiIT {
+class OpenApiIT extends DeployedServiceTest {
 
     private static final Set<String> STATUSES = Set.of("200", "400", "401", "403", "405", "406", "413", "415",
             "429", "503");
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return DeployedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Http http;
     private JsonObject operation;
 
     @BeforeEach
     void document() {
-        http = new Http(base);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/openapi"))
                 .header("Accept", "application/json").GET());
         assertEquals(200, response.statusCode(), response.body());

@@ -1,14 +1,8 @@
 package dev.verifytoken.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -26,24 +20,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@code it.management.url}); token metrics need MicroProfile Metrics, which Payara Micro provides and
  * WildFly does not ({@code it.mp-metrics}): there the service runs without them.
  */
-@ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
-@RunAsClient
-class OperationsIT {
+class OperationsIT extends DeployedServiceTest {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return DeployedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Http http;
     private Http health;
 
     @BeforeEach
-    void client() throws Exception {
-        http = new Http(base);
+    void managementClient() throws Exception {
         String management = System.getProperty("it.management.url", "");
         health = management.isBlank() ? http : new Http(java.net.URI.create(management).toURL());
     }

@@ -1,16 +1,8 @@
 package dev.verifytoken.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -25,24 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * denied, the default refused number types, via fixed to call for FR, code length 6 for FR and IT,
  * locale es-MX for MX.
  */
-@ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
-@RunAsClient
-class PolicyIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return DeployedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(base);
-    }
+class PolicyIT extends DeployedServiceTest {
 
     private static JsonObject forbidden(HttpResponse<String> response) {
         assertEquals(403, response.statusCode(), response.body());

@@ -2,21 +2,13 @@ package dev.verifytoken.it;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -31,25 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every bad request gets a 4xx {@code application/problem+json} answer with the right status, and no
  * answer ever contains a token, the key, a stack trace or HTML.
  */
-@ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
-@RunAsClient
-class ProblemResponsesIT {
+class ProblemResponsesIT extends DeployedServiceTest {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return DeployedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Http http;
     private final List<HttpResponse<String>> responses = new ArrayList<>();
-
-    @BeforeEach
-    void client() {
-        http = new Http(base);
-    }
 
     @AfterEach
     void noAnswerLeaksAnything() {

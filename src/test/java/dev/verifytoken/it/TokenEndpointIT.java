@@ -2,16 +2,8 @@ package dev.verifytoken.it;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Set;
@@ -22,24 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /verify/token on a real Payara Micro, called over HTTP as an app calls it. */
-@ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
-@RunAsClient
-class TokenEndpointIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return DeployedWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(base);
-    }
+class TokenEndpointIT extends DeployedServiceTest {
 
     @Test
     void deploysAtTheRootContext() {

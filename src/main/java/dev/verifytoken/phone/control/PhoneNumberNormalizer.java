@@ -24,7 +24,15 @@ public class PhoneNumberNormalizer {
     /** The region libphonenumber uses for "none". */
     private static final String UNKNOWN_REGION = "ZZ";
 
-    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final boolean LARGE_PATTERN_CACHES = RegexCaches.enlarge(UTIL);
+
+    private final PhoneNumberUtil util = UTIL;
+
+    /** Whether libphonenumber's pattern caches have room for every country's patterns (see RegexCaches). */
+    static boolean largePatternCaches() {
+        return LARGE_PATTERN_CACHES;
+    }
 
     /**
      * @param typed  the number as the user typed it

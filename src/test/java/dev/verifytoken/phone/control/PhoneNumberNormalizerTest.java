@@ -160,6 +160,11 @@ class PhoneNumberNormalizerTest {
     }
 
     @Test
+    void enlargesLibphonenumbersPatternCachesOnThisVersion() {
+        assertTrue(PhoneNumberNormalizer.largePatternCaches(), "libphonenumber changed: see RegexCaches");
+    }
+
+    @Test
     void knowsRegionsInAnyCase() {
         assertEquals("GB", normalizer.knownRegion(" gb ").orElseThrow());
         assertTrue(normalizer.knownRegion("XX").isEmpty());
