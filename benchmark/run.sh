@@ -50,18 +50,28 @@ key="$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')"
 mkdir -p "$out/secrets"
 # the per-number limit stays on (its cost is part of each token) but high enough for a load test; the
 # per-client limit is off, since every request comes from 127.0.0.1
-start_ns=$(date +%s%N)
-AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" PORT=$PORT ROOT_DIR="$out/root" \
-  RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off \
-  bash server-config/production/verify-token.sh target/payara-micro.jar "$out/verify-token-benchmark.war" \
-  > "$out/server.log" 2>&1 &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true; [ -n "${ruby_pid:-}" ] && kill $ruby_pid 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/verify/token" -d 'phone_number=%2B14155552671'; do
-  if ! kill -0 $server_pid 2>/dev/null; then echo "the server exited; see $out/server.log" >&2; exit 1; fi
-  sleep 0.05
-done
-first_token_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+start_server() { # CDS=on|off; sets server_pid and first_token_ms
+  local start_ns
+  start_ns=$(date +%s%N)
+  AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" PORT=$PORT ROOT_DIR="$out/root" CDS="$1" \
+    RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off \
+    bash server-config/production/verify-token.sh target/payara-micro.jar "$out/verify-token-benchmark.war" \
+    > "$out/server-$1.log" 2>&1 &
+  server_pid=$!
+  until curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/verify/token" -d 'phone_number=%2B14155552671'; do
+    if ! kill -0 $server_pid 2>/dev/null; then echo "the server exited; see $out/server-$1.log" >&2; exit 1; fi
+    sleep 0.05
+  done
+  first_token_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+}
+trap 'kill ${server_pid:-} 2>/dev/null || true; [ -n "${ruby_pid:-}" ] && kill $ruby_pid 2>/dev/null || true' EXIT
+rm -rf "$out/root"
+# the class data sharing archive is made by a warm-up run at the first start with CDS=on: not timed
+start_server on && kill $server_pid && wait $server_pid 2>/dev/null || true
+start_server on
+first_token_cds_ms=$first_token_ms
+kill $server_pid && wait $server_pid 2>/dev/null || true
+start_server off
 
 # -- Twilio's Ruby example under puma, 2 workers of 4 threads -------------------------------------------------
 (cd "$PEER" && APP_ID=1 AUTHY_API_KEY="$key" exec puma -q -b "tcp://127.0.0.1:$RUBY_PORT" -w 2 -t 4:4 config.ru) \
@@ -92,7 +102,7 @@ errors() { awk '/Non-2xx/ {print $5}' "$out/wrk-$1.txt"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 {
-  echo "Machine: $machine; $java_version; Payara Micro $(unzip -p target/payara-micro.jar META-INF/maven/fish.payara.extras/payara-micro/pom.properties 2>/dev/null | awk -F= '/^version/ {print $2}')"
+  echo "Machine: $machine; $java_version; Payara Micro $(unzip -p target/payara-micro.jar MICRO-INF/domain/branding/glassfish-version.properties 2>/dev/null | awk -F= '/^(major|minor|update)_version/ {v = v (v ? "." : "") $2} END {print v}')"
   echo "wrk -t2 -c32, ${WARMUP}s warm-up, ${DURATION}s a run, 40 numbers from many countries in turn"
   echo
   echo "| endpoint | requests/s | p50 | p99 | non-2xx | vs no-op | vs Ruby |"
@@ -101,7 +111,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
     echo "| $run | $(rps $run) | $(pct $run 50%) | $(pct $run 99%) | $(errors $run || true) | $(ratio "$(rps $run)" "$(rps noop)") | $(ratio "$(rps $run)" "$(rps ruby)") |"
   done
   echo
-  echo "First token ${first_token_ms} ms after launch; resident memory after the load: ${rss_mb} MB"
+  echo "First token after launch: ${first_token_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made);"
+  echo "resident memory after the load: ${rss_mb} MB (-Xms256m -Xmx256m, 16 HTTP worker threads)"
   if [ -f "$out/jmh.txt" ]; then
     echo
     echo '```'

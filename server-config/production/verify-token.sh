@@ -14,6 +14,10 @@
 #                      separated by commas (e.g. 10.0.0.5:6900,10.0.0.6:6900); unset: no data grid at all
 #   CLUSTER_INTERFACE  the one address Hazelcast binds to and announces (127.0.0.1)
 #   HZ_PORT            the data grid port this instance tries first, counting up if taken (6900)
+#   CDS         on: start from Payara Micro's launcher with a class data sharing archive that a --warmup run
+#               makes once per WAR in ROOT_DIR (about 30 s), after which starts reach the first token
+#               about 2.5 s sooner (README, Performance); worth it where ROOT_DIR outlives restarts or is
+#               baked into an image. off (default): start the Payara Micro jar as it is
 # Instead of files, AUTHY_API_KEY and APP_ID in the environment work too.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -37,6 +41,23 @@ fi
 rm -rf "$root/applications"
 mkdir -p "$root"
 
+launch=(-jar "$jar")
+if [ "${CDS:-off}" = on ]; then
+  # Payara Micro's launcher (unpacked runtime jars, which class data sharing can map), and an archive of
+  # the classes a start loads, written by a --warmup run that deploys the WAR and stops.
+  [ -f "$root/launch-micro.jar" ] || java -jar "$jar" --rootdir "$root" --outputlauncher >/dev/null
+  archive="$root/verify-token.jsa"
+  if [ ! -f "$archive" ] || [ "$war" -nt "$archive" ] || [ "$jar" -nt "$archive" ]; then
+    rm -f "$archive"
+    java -Xmx256m -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -jar "$root/launch-micro.jar" --nohazelcast --disablephonehome --rootdir "$root" \
+      --deploy "$war" --contextroot / --warmup >/dev/null 2>&1 || rm -f "$archive"
+    rm -rf "$root/applications"
+  fi
+  launch=(-XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off -jar "$root/launch-micro.jar")
+  [ -f "$archive" ] || launch=(-jar "$jar")
+fi
+
 # Heap: 256 MB serves the full load of this service (README, Performance); a fixed heap avoids resizing.
 # Serial GC: least memory and CPU overhead on small machines; short pauses for a heap this size.
 # jakarta.json.provider: Payara's JSON log formatter asks JSON-P for its provider for every line; named
@@ -44,7 +65,7 @@ mkdir -p "$root"
 # the CPU of a token request went to that scan).
 exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k \
   -XX:+ExitOnOutOfMemoryError -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl ${JAVA_OPTS:-} \
-  -jar "$jar" \
+  "${launch[@]}" \
   "${network[@]}" \
   --port "$port" --rootdir "$root" \
   --systemproperties "$here/verify-token.properties" \
