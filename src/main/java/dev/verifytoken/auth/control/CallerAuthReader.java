@@ -1,6 +1,7 @@
 package dev.verifytoken.auth.control;
 
 import dev.verifytoken.auth.entity.CallerAuthSettings;
+import dev.verifytoken.configuration.control.PropertyValues;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 
 import java.util.ArrayList;
@@ -30,8 +31,7 @@ public class CallerAuthReader {
     }
 
     public Result read(Function<String, Optional<String>> values) {
-        Function<String, Optional<String>> value = name -> values.apply(name).map(String::strip)
-                .filter(v -> !v.isEmpty());
+        Function<String, Optional<String>> value = PropertyValues.nonBlank(values);
         List<ConfigurationProblem> problems = new ArrayList<>();
         String required = value.apply(REQUIRED).orElse("false");
         if (!required.equalsIgnoreCase("true") && !required.equalsIgnoreCase("false")) {

@@ -53,8 +53,7 @@ public class TokenSettingsReader {
      * @param source a property name to its value; blank values count as absent
      */
     public Result read(Function<String, Optional<String>> source) {
-        Function<String, Optional<String>> values = name -> source.apply(name).map(String::strip)
-                .filter(v -> !v.isEmpty());
+        Function<String, Optional<String>> values = PropertyValues.nonBlank(source);
         List<ConfigurationProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         boolean development = values.apply(DEVELOPMENT_MODE).map(v -> booleanValue(v, problems)).orElse(false);

@@ -1,6 +1,7 @@
 package dev.verifytoken.policy.control;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import dev.verifytoken.configuration.control.PropertyValues;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.policy.entity.VerificationPolicy;
@@ -65,8 +66,7 @@ public class PolicyReader {
      * @param globalVia the configured default {@code via}, which must agree with {@code policy.voice}
      */
     public Result read(Function<String, Optional<String>> values, Iterable<String> names, Optional<Via> globalVia) {
-        Function<String, Optional<String>> value = name -> values.apply(name).map(String::strip)
-                .filter(v -> !v.isEmpty());
+        Function<String, Optional<String>> value = PropertyValues.nonBlank(values);
         List<ConfigurationProblem> problems = new ArrayList<>();
 
         Optional<Set<String>> allow = value.apply(ALLOW).map(v -> countries(ALLOW, v, problems));

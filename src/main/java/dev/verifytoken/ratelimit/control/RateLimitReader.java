@@ -1,5 +1,6 @@
 package dev.verifytoken.ratelimit.control;
 
+import dev.verifytoken.configuration.control.PropertyValues;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.ratelimit.entity.AddressRange;
 import dev.verifytoken.ratelimit.entity.Limit;
@@ -28,8 +29,7 @@ public class RateLimitReader {
     }
 
     public Result read(Function<String, Optional<String>> values) {
-        Function<String, Optional<String>> value = name -> values.apply(name).map(String::strip)
-                .filter(v -> !v.isEmpty());
+        Function<String, Optional<String>> value = PropertyValues.nonBlank(values);
         List<ConfigurationProblem> problems = new ArrayList<>();
         Limit number = limit(NUMBER, value.apply(NUMBER).orElse(RateLimitSettings.DEFAULT_PER_NUMBER), problems);
         Limit client = limit(CLIENT, value.apply(CLIENT).orElse(RateLimitSettings.DEFAULT_PER_CLIENT), problems);
