@@ -4,6 +4,7 @@ import dev.verifytoken.configuration.control.Configuration;
 import dev.verifytoken.configuration.entity.TokenSettings;
 import dev.verifytoken.policy.control.PolicyEnforcer;
 import dev.verifytoken.problem.control.ProblemException;
+import dev.verifytoken.problem.entity.Problem;
 import dev.verifytoken.ratelimit.control.RateLimits;
 import dev.verifytoken.token.entity.Caller;
 import dev.verifytoken.token.entity.TokenOutcome;
@@ -69,8 +70,10 @@ public class TokenIssuance {
         }
     }
 
+    /** The problem type's name ({@code country-refused}), or {@code http-415} for a plain HTTP status. */
     private static String problemType(ProblemException refused) {
-        String type = refused.problem().type();
-        return type.substring(type.lastIndexOf(':') + 1);
+        Problem problem = refused.problem();
+        String type = problem.type();
+        return Problem.ABOUT_BLANK.equals(type) ? "http-" + problem.status() : type.substring(type.lastIndexOf(':') + 1);
     }
 }
