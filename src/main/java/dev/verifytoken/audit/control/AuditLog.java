@@ -4,6 +4,7 @@ import dev.verifytoken.token.entity.TokenOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +24,7 @@ public class AuditLog {
     private static final Logger LOG = Logger.getLogger(LOGGER);
 
     void record(@Observes TokenOutcome outcome) {
-        if (LOG.isLoggable(java.util.logging.Level.INFO)) {
+        if (LOG.isLoggable(Level.INFO)) {
             LOG.info(line(outcome));
         }
     }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns what a user typed into an E.164 number with libphonenumber, or says precisely why it cannot.
@@ -72,10 +71,6 @@ public class PhoneNumberNormalizer {
     /** Whether libphonenumber knows this ISO 3166-1 alpha-2 region (upper case). */
     public boolean isKnownRegion(String region) {
         return util.getSupportedRegions().contains(region);
-    }
-
-    public Set<String> knownRegions() {
-        return util.getSupportedRegions();
     }
 
     /** A region code in canonical form (upper case), if libphonenumber knows it. */

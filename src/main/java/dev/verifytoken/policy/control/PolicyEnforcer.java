@@ -9,6 +9,7 @@ import dev.verifytoken.token.entity.VerificationLocale;
 import dev.verifytoken.token.entity.Via;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,6 @@ public class PolicyEnforcer {
     }
 
     private static String typeName(PhoneNumberType type) {
-        return type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

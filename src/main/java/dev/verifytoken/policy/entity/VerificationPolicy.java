@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The operator's verification policy, parsed once: which countries and number types may get tokens,
@@ -86,7 +87,7 @@ public final class VerificationPolicy {
                 "refused number types: " + (refusedTypes.isEmpty() ? "none" : sorted(refusedTypes)),
                 "voice calls: " + (voice ? "on" : "off"),
                 "via by country: " + sorted(viaByCountry.entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().claim()))),
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().claim()))),
                 "code length by country: " + sorted(codeLengthByCountry),
                 "locale by country: " + sorted(localeByCountry));
     }

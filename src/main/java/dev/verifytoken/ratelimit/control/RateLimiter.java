@@ -6,7 +6,6 @@ import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,13 +52,10 @@ public final class RateLimiter {
         }
     }
 
-    public RateLimitSettings settings() {
-        return settings;
-    }
-
-    public Optional<String> describe() {
-        return Optional.of("per number " + (perNumber == null ? "off" : settings.perNumber()) + ", per client "
+    /** For the log: the limits and where their buckets are. */
+    public String describe() {
+        return "per number " + (perNumber == null ? "off" : settings.perNumber()) + ", per client "
                 + (perClient == null ? "off" : settings.perClient()) + ", per country "
-                + (perCountry == null ? "off" : settings.perCountry()) + "; buckets " + store.description());
+                + (perCountry == null ? "off" : settings.perCountry()) + "; buckets " + store.description();
     }
 }

@@ -2,6 +2,7 @@ package dev.verifytoken.ratelimit.control;
 
 import dev.verifytoken.configuration.control.Configuration;
 import dev.verifytoken.phone.entity.E164Number;
+import dev.verifytoken.ratelimit.entity.AddressRange;
 import dev.verifytoken.ratelimit.entity.Limit;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import dev.verifytoken.token.entity.Caller;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -34,7 +36,7 @@ public class RateLimits {
     Instance<ClusteredBucketStores> clustered;
 
     private RateLimiter limiter;
-    private List<dev.verifytoken.ratelimit.entity.AddressRange> trustedProxies = List.of();
+    private List<AddressRange> trustedProxies = List.of();
 
     @PostConstruct
     void start() {
@@ -44,14 +46,14 @@ public class RateLimits {
         }
         trustedProxies = settings.trustedProxies();
         Duration longest = Stream.of(settings.number(), settings.client(), settings.country())
-                .flatMap(java.util.Optional::stream).map(Limit::period).max(Duration::compareTo)
+                .flatMap(Optional::stream).map(Limit::period).max(Duration::compareTo)
                 .orElse(Duration.ofHours(1));
         BucketStore store = clustered.isResolvable() ? clustered.get().open(longest).orElse(null) : null;
         if (store == null) {
             store = new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME, settings.maxBuckets());
         }
         limiter = new RateLimiter(settings, store);
-        limiter.describe().ifPresent(d -> LOG.info("Rate limits: " + d));
+        LOG.info("Rate limits: " + limiter.describe());
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
