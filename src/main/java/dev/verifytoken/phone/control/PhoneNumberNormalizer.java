@@ -51,8 +51,14 @@ public class PhoneNumberNormalizer {
         if (type == PhoneNumberType.UNKNOWN) {
             throw invalid(number);
         }
-        return new E164Number(util.format(number, PhoneNumberFormat.E164), number.getCountryCode(),
-                util.getRegionCodeForNumber(number), type);
+        String e164 = util.format(number, PhoneNumberFormat.E164);
+        if (e164.length() - 1 > E164Number.MAX_DIGITS) {
+            // libphonenumber's metadata has valid numbers longer than E.164 allows (German fixed-line numbers
+            // of up to 15 national digits): no SMS or call can reach them through Twilio
+            throw new InvalidPhoneNumberException(PhoneNumberRefusal.TOO_LONG, "is too long: an international"
+                    + " (E.164) number has at most " + E164Number.MAX_DIGITS + " digits with its country code");
+        }
+        return new E164Number(e164, number.getCountryCode(), util.getRegionCodeForNumber(number), type);
     }
 
     /** Why a parsed number is not valid: its length, or else its digits, for its country. */

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  */
 public record E164Number(String value, int countryCode, String region, PhoneNumberType type) {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    /** The most digits an E.164 number has, country code included (ITU-T E.164 section 6). */
+    public static final int MAX_DIGITS = 15;
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1," + (MAX_DIGITS - 1) + "}");
 
     public E164Number {
         Objects.requireNonNull(value, "value");

@@ -31,8 +31,9 @@ public class PolicyEnforcer {
         E164Number number = request.phoneNumber();
         String country = number.region();
         if (!policy.allowsCountry(country)) {
-            throw new PolicyRefusalException(Reason.COUNTRY_REFUSED, "Tokens are not issued for numbers of "
-                    + country + ".", country, null);
+            throw new PolicyRefusalException(Reason.COUNTRY_REFUSED, VerificationPolicy.NON_GEOGRAPHIC.equals(country)
+                    ? "Tokens are not issued for non-geographic numbers (satellite phones, international networks)."
+                    : "Tokens are not issued for numbers of " + country + ".", country, null);
         }
         PhoneNumberType type = number.type();
         if (policy.refusesType(type)) {

@@ -27,6 +27,7 @@ import java.util.function.Function;
  * (ISO 3166-1 alpha-2, or {@code 001} for non-geographic numbers) or of number types:
  * <pre>
  * policy.countries.allow=US,CA,GB        only these countries (or policy.countries.deny=... all but these)
+ * policy.non-geographic.allowed=false    true: numbers of no country (+800, +870, +881, +882, ...) get tokens
  * policy.number-types.refused=PREMIUM_RATE,SHARED_COST,UAN,VOICEMAIL,PAGER,PERSONAL_NUMBER   (NONE: none)
  * policy.voice=true                      false: no voice calls (fixed-line numbers are then refused)
  * policy.via.call=DE,FR                  via fixed to call for these countries (policy.via.sms likewise)
@@ -43,6 +44,7 @@ public class PolicyReader {
     public static final String DENY = "policy.countries.deny";
     public static final String REFUSED_TYPES = "policy.number-types.refused";
     public static final String VOICE = "policy.voice";
+    public static final String NON_GEOGRAPHIC = "policy.non-geographic.allowed";
     public static final String VIA_PREFIX = "policy.via.";
     public static final String CODE_LENGTH_PREFIX = "policy.code-length.";
     public static final String LOCALE_PREFIX = "policy.locale.";
@@ -78,6 +80,7 @@ public class PolicyReader {
         Set<PhoneNumberType> refused = value.apply(REFUSED_TYPES).map(v -> types(v, problems))
                 .orElse(VerificationPolicy.DEFAULT_REFUSED_TYPES);
         boolean voice = value.apply(VOICE).map(v -> bool(VOICE, v, problems)).orElse(true);
+        boolean nonGeographic = value.apply(NON_GEOGRAPHIC).map(v -> bool(NON_GEOGRAPHIC, v, problems)).orElse(false);
 
         Map<String, Via> via = new HashMap<>();
         Map<String, String> viaSource = new HashMap<>();
@@ -123,7 +126,7 @@ public class PolicyReader {
                         + TokenRequest.MIN_CODE_LENGTH + ".." + TokenRequest.MAX_CODE_LENGTH));
             } else {
                 problems.add(new ConfigurationProblem(name, "is not a policy property; known: " + ALLOW + ", " + DENY
-                        + ", " + REFUSED_TYPES + ", " + VOICE + ", " + VIA_PREFIX + "sms|call, " + CODE_LENGTH_PREFIX
+                        + ", " + NON_GEOGRAPHIC + ", " + REFUSED_TYPES + ", " + VOICE + ", " + VIA_PREFIX + "sms|call, " + CODE_LENGTH_PREFIX
                         + "<4..10>, " + LOCALE_PREFIX + "<locale>"));
             }
         }
@@ -131,7 +134,7 @@ public class PolicyReader {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new VerificationPolicy(allow.orElse(null), deny, refused, voice, via, codeLength, locale),
+        return new Result(new VerificationPolicy(allow.orElse(null), deny, nonGeographic, refused, voice, via, codeLength, locale),
                 List.of());
     }
 
@@ -146,7 +149,8 @@ public class PolicyReader {
     }
 
     private static boolean isFixedName(String name) {
-        if (name.equals(ALLOW) || name.equals(DENY) || name.equals(REFUSED_TYPES) || name.equals(VOICE)) {
+        if (name.equals(ALLOW) || name.equals(DENY) || name.equals(REFUSED_TYPES) || name.equals(VOICE)
+                || name.equals(NON_GEOGRAPHIC)) {
             return true;
         }
         if (name.equals(VIA_PREFIX + "sms") || name.equals(VIA_PREFIX + "call")) {

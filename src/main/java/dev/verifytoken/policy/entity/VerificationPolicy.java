@@ -28,6 +28,7 @@ public final class VerificationPolicy {
 
     private final Set<String> allowedCountries;
     private final Set<String> deniedCountries;
+    private final boolean nonGeographic;
     private final Set<PhoneNumberType> refusedTypes;
     private final boolean voice;
     private final Map<String, Via> viaByCountry;
@@ -36,13 +37,17 @@ public final class VerificationPolicy {
 
     /**
      * @param allowedCountries the only countries that get tokens, or null for all
+     * @param nonGeographic    whether non-geographic numbers ({@value #NON_GEOGRAPHIC}) get tokens when
+     *                         {@code allowedCountries} is null; a list of allowed countries allows them only by
+     *                         naming {@value #NON_GEOGRAPHIC}
      */
-    public VerificationPolicy(Set<String> allowedCountries, Set<String> deniedCountries,
+    public VerificationPolicy(Set<String> allowedCountries, Set<String> deniedCountries, boolean nonGeographic,
                               Set<PhoneNumberType> refusedTypes, boolean voice, Map<String, Via> viaByCountry,
                               Map<String, Integer> codeLengthByCountry,
                               Map<String, VerificationLocale> localeByCountry) {
         this.allowedCountries = allowedCountries == null ? null : Set.copyOf(allowedCountries);
         this.deniedCountries = Set.copyOf(deniedCountries);
+        this.nonGeographic = nonGeographic;
         this.refusedTypes = refusedTypes.isEmpty() ? EnumSet.noneOf(PhoneNumberType.class) : EnumSet.copyOf(refusedTypes);
         this.voice = voice;
         this.viaByCountry = Map.copyOf(viaByCountry);
@@ -50,13 +55,20 @@ public final class VerificationPolicy {
         this.localeByCountry = Map.copyOf(localeByCountry);
     }
 
-    /** The policy when the operator configures none: all countries, the default refused types, voice on. */
+    /**
+     * The policy when the operator configures none: all countries but non-geographic numbers, the default
+     * refused types, voice on.
+     */
     public static VerificationPolicy defaults() {
-        return new VerificationPolicy(null, Set.of(), DEFAULT_REFUSED_TYPES, true, Map.of(), Map.of(), Map.of());
+        return new VerificationPolicy(null, Set.of(), false, DEFAULT_REFUSED_TYPES, true, Map.of(), Map.of(),
+                Map.of());
     }
 
     public boolean allowsCountry(String region) {
-        return allowedCountries == null ? !deniedCountries.contains(region) : allowedCountries.contains(region);
+        if (allowedCountries != null) {
+            return allowedCountries.contains(region);
+        }
+        return !deniedCountries.contains(region) && (nonGeographic || !NON_GEOGRAPHIC.equals(region));
     }
 
     public boolean refusesType(PhoneNumberType type) {
@@ -84,6 +96,8 @@ public final class VerificationPolicy {
         return List.of(
                 "countries: " + (allowedCountries != null ? "only " + sorted(allowedCountries)
                         : deniedCountries.isEmpty() ? "all" : "all but " + sorted(deniedCountries)),
+                "non-geographic numbers (" + NON_GEOGRAPHIC + "): " + (allowsCountry(NON_GEOGRAPHIC) ? "allowed"
+                        : "refused"),
                 "refused number types: " + (refusedTypes.isEmpty() ? "none" : sorted(refusedTypes)),
                 "voice calls: " + (voice ? "on" : "off"),
                 "via by country: " + sorted(viaByCountry.entrySet().stream()

@@ -2,12 +2,21 @@ package dev.verifytoken.phone.control;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.phone.entity.PhoneNumberRefusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -169,5 +178,86 @@ class PhoneNumberNormalizerTest {
         assertEquals("GB", normalizer.knownRegion(" gb ").orElseThrow());
         assertTrue(normalizer.knownRegion("XX").isEmpty());
         assertTrue(normalizer.knownRegion("ZZ").isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0} is valid for libphonenumber but longer than E.164 allows")
+    @CsvSource(textBlock = """
+            +49 30 1234567890123
+            +4923333333333333
+            """)
+    void refusesNumbersOfMoreThanFifteenDigits(String typed) {
+        InvalidPhoneNumberException refused = assertThrows(InvalidPhoneNumberException.class,
+                () -> normalizer.normalize(typed, null));
+        assertEquals(PhoneNumberRefusal.TOO_LONG, refused.refusal());
+        assertTrue(refused.detail().contains("15 digits"), refused.detail());
+    }
+
+    /**
+     * The class of fault behind the 15-digit failure: for every region and non-geographic calling code, every
+     * possible length of every number type in libphonenumber's metadata (and one digit more), built from the
+     * type's example number, is either an E.164 number of at most 15 digits or a refusal; never another
+     * exception.
+     */
+    @Test
+    void turnsEveryPossibleLengthOfEveryRegionIntoE164OrARefusal() {
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        int valid = 0;
+        int tooLongForE164 = 0;
+        for (PhoneMetadata metadata : everyMetadata()) {
+            for (PhoneNumberDesc desc : descriptions(metadata)) {
+                String example = desc.hasExampleNumber() ? desc.getExampleNumber() : "";
+                Set<Integer> lengths = new TreeSet<>(desc.getPossibleLengthList());
+                lengths.addAll(metadata.getGeneralDesc().getPossibleLengthList());
+                lengths.removeIf(length -> length < 1); // -1: the type has no numbers in this region
+                lengths.add(lengths.stream().max(Integer::compare).orElse(8) + 1);
+                for (int length : lengths) {
+                    String typed = "+" + metadata.getCountryCode() + digits(example, length);
+                    tried++;
+                    try {
+                        E164Number number = normalizer.normalize(typed, null);
+                        valid++;
+                        if (!number.value().matches("\\+[1-9][0-9]{1,14}")) {
+                            failures.add(typed + " gave " + number.value());
+                        }
+                    } catch (InvalidPhoneNumberException refused) {
+                        if (refused.detail().contains("E.164")) {
+                            tooLongForE164++;
+                        }
+                    } catch (RuntimeException e) {
+                        failures.add(typed + " threw " + e);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(tried > 5000 && valid > 1000, tried + " numbers tried, " + valid + " valid");
+        assertTrue(tooLongForE164 > 0, "the metadata has numbers longer than E.164: some were tried");
+    }
+
+    private List<PhoneMetadata> everyMetadata() {
+        MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+        List<PhoneMetadata> all = new ArrayList<>();
+        new TreeSet<>(util.getSupportedRegions()).forEach(region -> all.add(metadata.getMetadataForRegion(region)));
+        new TreeSet<>(util.getSupportedGlobalNetworkCallingCodes())
+                .forEach(code -> all.add(metadata.getMetadataForNonGeographicalRegion(code)));
+        return all;
+    }
+
+    private static List<PhoneNumberDesc> descriptions(PhoneMetadata metadata) {
+        return List.of(metadata.getGeneralDesc(), metadata.getFixedLine(), metadata.getMobile(),
+                metadata.getTollFree(), metadata.getPremiumRate(), metadata.getSharedCost(),
+                metadata.getPersonalNumber(), metadata.getVoip(), metadata.getPager(), metadata.getUan(),
+                metadata.getVoicemail());
+    }
+
+    /** The example's digits cut or extended (repeating them) to this length. */
+    private static String digits(String example, int length) {
+        String source = example.isEmpty() ? "23456789" : example;
+        StringBuilder digits = new StringBuilder(length);
+        while (digits.length() < length) {
+            digits.append(source.charAt(digits.length() % source.length()));
+        }
+        return digits.toString();
     }
 }

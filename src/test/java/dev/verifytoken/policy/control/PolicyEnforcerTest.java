@@ -1,5 +1,6 @@
 package dev.verifytoken.policy.control;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.phone.entity.E164Number;
@@ -10,10 +11,13 @@ import dev.verifytoken.token.entity.TokenRequest;
 import dev.verifytoken.token.entity.VerificationLocale;
 import dev.verifytoken.token.entity.Via;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -160,5 +164,29 @@ class PolicyEnforcerTest {
         E164Number number = request(FR_MOBILE).phoneNumber();
         assertEquals(number, enforcer.apply(VerificationPolicy.defaults(), TokenRequest.forNumber(number), null)
                 .phoneNumber());
+    }
+
+    /** Every calling code of no country (+800, +808, +870, +878, +881, +882, +883, +888, +979): SMS-pumping targets. */
+    static Stream<String> nonGeographicNumbers() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        return util.getSupportedGlobalNetworkCallingCodes().stream().sorted()
+                .map(util::getExampleNumberForNonGeoEntity)
+                .map(number -> util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+
+    @ParameterizedTest
+    @MethodSource("nonGeographicNumbers")
+    void refusesNonGeographicNumbersByDefaultAndAllowsThemWhenTheOperatorSaysSo(String number) {
+        TokenRequest request = request(number);
+        assertEquals("001", request.phoneNumber().region());
+        PolicyRefusalException refused = assertThrows(PolicyRefusalException.class,
+                () -> enforcer.apply(VerificationPolicy.defaults(), request, null));
+        assertEquals(Reason.COUNTRY_REFUSED, refused.reason());
+        assertEquals("001", refused.problem().extensions().get("country"));
+        assertEquals(403, refused.problem().status());
+
+        VerificationPolicy allowed = policy("policy.non-geographic.allowed", "true", "policy.number-types.refused",
+                "NONE");
+        assertEquals(request.phoneNumber(), enforcer.apply(allowed, request, null).phoneNumber());
     }
 }

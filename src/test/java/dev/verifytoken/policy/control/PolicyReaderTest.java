@@ -40,7 +40,7 @@ class PolicyReaderTest {
         assertTrue(result.valid());
         VerificationPolicy policy = result.policy();
         assertTrue(policy.allowsCountry("US"));
-        assertTrue(policy.allowsCountry("001"));
+        assertFalse(policy.allowsCountry("001"), "non-geographic numbers are refused by default");
         assertTrue(policy.voice());
         for (PhoneNumberType type : List.of(PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST,
                 PhoneNumberType.UAN, PhoneNumberType.VOICEMAIL, PhoneNumberType.PAGER,
@@ -149,5 +149,18 @@ class PolicyReaderTest {
                 Optional.empty());
         assertEquals(6, result.policy().codeLength("GB").orElseThrow());
         assertFalse(result.policy().allowsCountry("US"));
+    }
+
+    @Test
+    void refusesNonGeographicNumbersUnlessAllowedExplicitly() {
+        assertFalse(read(Map.of("policy.countries.deny", "KP")).policy().allowsCountry("001"),
+                "a deny list does not allow them");
+        assertTrue(read(Map.of("policy.non-geographic.allowed", "true")).policy().allowsCountry("001"));
+        assertFalse(read(Map.of("policy.non-geographic.allowed", "true", "policy.countries.deny", "001")).policy()
+                .allowsCountry("001"), "denied by name");
+        assertTrue(read(Map.of("policy.countries.allow", "US,001")).policy().allowsCountry("001"),
+                "an allow list that names 001");
+        assertFalse(read(Map.of("policy.countries.allow", "US")).policy().allowsCountry("001"));
+        assertFalse(read(Map.of("policy.non-geographic.allowed", "no")).valid(), "true or false only");
     }
 }
