@@ -78,8 +78,13 @@ class ClusterRateLimitIT {
     @Test
     @Order(1)
     void bothInstancesKeepTheirBucketsInTheDataGrid() {
-        assertTrue(first.log().contains("buckets in the JCache verify-token-rate-limits of Payara's data grid"));
-        assertTrue(second.log().contains("buckets in the JCache verify-token-rate-limits of Payara's data grid"));
+        for (PayaraMicroProcess server : new PayaraMicroProcess[]{first, second}) {
+            assertTrue(server.log().contains("buckets in the JCache verify-token-rate-limits of Payara's data grid"));
+            // the size and eviction set by the application, as the data grid reports them back: not Hazelcast's
+            // default of 10000 entries
+            assertTrue(server.log().contains("at most 100000 buckets per member (ENTRY_COUNT, LFU eviction), 1 backup"),
+                    "the JCache's size and eviction in the log");
+        }
     }
 
     @Test

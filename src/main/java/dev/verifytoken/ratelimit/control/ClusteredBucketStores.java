@@ -10,8 +10,9 @@ import java.util.Optional;
 public interface ClusteredBucketStores {
 
     /**
-     * @param expiry how long an untouched bucket is kept (at least the longest limit period)
+     * @param expiry     how long an untouched bucket is kept (at least the longest limit period)
+     * @param maxBuckets how many buckets one member keeps at most
      * @return the shared store, or empty when this server is not part of a data grid
      */
-    Optional<BucketStore> open(Duration expiry);
+    Optional<BucketStore> open(Duration expiry, int maxBuckets);
 }

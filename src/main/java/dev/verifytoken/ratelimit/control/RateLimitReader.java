@@ -24,6 +24,7 @@ public class RateLimitReader {
     public static final String COUNTRY = "ratelimit.country";
     public static final String TRUSTED_PROXIES = "ratelimit.trusted-proxies";
     public static final String MAX_BUCKETS = "ratelimit.max-buckets";
+    public static final String IPV6_PREFIX = "ratelimit.client.ipv6-prefix";
 
     public record Result(RateLimitSettings settings, List<ConfigurationProblem> problems) {
     }
@@ -59,10 +60,19 @@ public class RateLimitReader {
                         + max.get() + "\""));
             }
         }
+        int ipv6Prefix = RateLimitSettings.DEFAULT_IPV6_PREFIX;
+        Optional<String> prefix = value.apply(IPV6_PREFIX);
+        if (prefix.isPresent()) {
+            ipv6Prefix = prefix.get().matches("[0-9]{1,3}") ? Integer.parseInt(prefix.get()) : -1;
+            if (ipv6Prefix < 32 || ipv6Prefix > 128) {
+                problems.add(new ConfigurationProblem(IPV6_PREFIX, "must be a whole number from 32 to 128 (the bits"
+                        + " of an IPv6 address that name one client)"));
+            }
+        }
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new RateLimitSettings(number, client, country, proxies, maxBuckets), List.of());
+        return new Result(new RateLimitSettings(number, client, country, proxies, ipv6Prefix, maxBuckets), List.of());
     }
 
     private static Limit limit(String property, String text, List<ConfigurationProblem> problems) {

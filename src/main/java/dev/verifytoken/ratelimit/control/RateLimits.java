@@ -37,6 +37,7 @@ public class RateLimits {
 
     private RateLimiter limiter;
     private List<AddressRange> trustedProxies = List.of();
+    private int ipv6Prefix = RateLimitSettings.DEFAULT_IPV6_PREFIX;
 
     @PostConstruct
     void start() {
@@ -45,10 +46,11 @@ public class RateLimits {
             return;
         }
         trustedProxies = settings.trustedProxies();
+        ipv6Prefix = settings.ipv6Prefix();
         Duration longest = Stream.of(settings.number(), settings.client(), settings.country())
                 .flatMap(Optional::stream).map(Limit::period).max(Duration::compareTo)
                 .orElse(Duration.ofHours(1));
-        BucketStore store = clustered.isResolvable() ? clustered.get().open(longest).orElse(null) : null;
+        BucketStore store = clustered.isResolvable() ? clustered.get().open(longest, settings.maxBuckets()).orElse(null) : null;
         if (store == null) {
             store = new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME, settings.maxBuckets());
         }
@@ -62,7 +64,7 @@ public class RateLimits {
 
     /** The client's address: see {@link ClientAddress}. */
     public String clientAddress(Caller caller) {
-        return ClientAddress.of(caller.remoteAddress(), caller.forwardedFor(), trustedProxies);
+        return ClientAddress.of(caller.remoteAddress(), caller.forwardedFor(), trustedProxies, ipv6Prefix);
     }
 
     /** Takes a token from each bucket this issuance counts against, or refuses with 429. */

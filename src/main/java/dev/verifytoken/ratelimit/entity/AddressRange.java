@@ -1,17 +1,12 @@
 package dev.verifytoken.ratelimit.entity;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * An IP address or CIDR range ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 127.0.0.1}). Parsing
- * never looks anything up in DNS: only literal addresses are accepted.
+ * An IP address or CIDR range ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 127.0.0.1}), read as strictly
+ * as {@link IpAddress}: never a DNS look-up, never an exception for a bad text.
  */
 public final class AddressRange {
-
-    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
     private final byte[] network;
     private final int prefix;
@@ -26,56 +21,31 @@ public final class AddressRange {
     public static Optional<AddressRange> parse(String text) {
         String value = text.strip();
         int slash = value.indexOf('/');
-        String address = slash < 0 ? value : value.substring(0, slash);
-        Optional<byte[]> bytes = literal(address);
-        if (bytes.isEmpty()) {
+        Optional<IpAddress> address = IpAddress.parse(slash < 0 ? value : value.substring(0, slash));
+        if (address.isEmpty()) {
             return Optional.empty();
         }
-        int bits = bytes.get().length * 8;
+        byte[] bytes = address.get().bytes();
+        int bits = bytes.length * 8;
         int prefix = bits;
         if (slash >= 0) {
-            try {
-                prefix = Integer.parseInt(value.substring(slash + 1));
-            } catch (NumberFormatException e) {
+            String digits = value.substring(slash + 1);
+            if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return Optional.empty();
             }
-            if (prefix < 0 || prefix > bits) {
+            prefix = Integer.parseInt(digits);
+            if (prefix > bits) {
                 return Optional.empty();
             }
         }
-        return Optional.of(new AddressRange(bytes.get(), prefix, value));
+        return Optional.of(new AddressRange(bytes, prefix, value));
     }
 
-    /** The bytes of a literal IPv4 or IPv6 address; empty for anything else (never a DNS look-up). */
-    public static Optional<byte[]> literal(String address) {
-        String value = address.strip();
-        if (value.startsWith("[") && value.endsWith("]")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        if (value.isEmpty() || !LITERAL.matcher(value).matches() || (value.indexOf(':') < 0 && !isDottedQuad(value))) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(value).getAddress());
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+    public boolean contains(IpAddress address) {
+        return contains(address.bytes());
     }
 
-    private static boolean isDottedQuad(String value) {
-        String[] parts = value.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    public boolean contains(byte[] address) {
+    private boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
         }

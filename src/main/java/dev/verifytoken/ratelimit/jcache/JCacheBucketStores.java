@@ -2,6 +2,10 @@ package dev.verifytoken.ratelimit.jcache;
 
 import dev.verifytoken.ratelimit.control.BucketStore;
 import dev.verifytoken.ratelimit.control.ClusteredBucketStores;
+import com.hazelcast.config.CacheConfig;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -12,7 +16,6 @@ import jakarta.inject.Inject;
 
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.AccessedExpiryPolicy;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -41,7 +44,7 @@ public class JCacheBucketStores implements ClusteredBucketStores {
     Instance<CacheManager> cacheManagers;
 
     @Override
-    public Optional<BucketStore> open(Duration expiry) {
+    public Optional<BucketStore> open(Duration expiry, int maxBuckets) {
         if (!dataGridRunning()) {
             return Optional.empty();
         }
@@ -49,21 +52,50 @@ public class JCacheBucketStores implements ClusteredBucketStores {
             CacheManager manager = cacheManagers.get();
             Cache<String, byte[]> cache = manager.getCache(CACHE, String.class, byte[].class);
             if (cache == null) {
-                MutableConfiguration<String, byte[]> configuration = new MutableConfiguration<String, byte[]>()
-                        .setTypes(String.class, byte[].class)
-                        .setExpiryPolicyFactory(AccessedExpiryPolicy.factoryOf(
-                                new javax.cache.expiry.Duration(TimeUnit.SECONDS, expiry.toSeconds())));
                 try {
-                    cache = manager.createCache(CACHE, configuration);
+                    cache = manager.createCache(CACHE, configuration(expiry, maxBuckets));
                 } catch (javax.cache.CacheException createdMeanwhile) {
                     cache = manager.getCache(CACHE, String.class, byte[].class);
                 }
             }
             ProxyManager<String> proxies = Bucket4jJCache.entryProcessorBasedBuilder(cache).build();
-            return Optional.of(new JCacheBucketStore(proxies));
+            return Optional.of(new JCacheBucketStore(proxies, describe(cache)));
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "Payara's data grid is running but its JCache could not be used for rate limits", e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The cache's configuration, with Hazelcast's size and eviction set here rather than left to Hazelcast's
+     * defaults (10000 entries, least recently used first): at most {@code maxBuckets} entries per member,
+     * evicting the least frequently used (a bucket drained by many takes outlives a flood of keys used once),
+     * one backup on another member (a member that stops loses no bucket), and entries dropped once untouched
+     * for the longest limit's period (by then every bucket is full again).
+     */
+    static CacheConfig<String, byte[]> configuration(Duration expiry, int maxBuckets) {
+        CacheConfig<String, byte[]> configuration = new CacheConfig<>();
+        configuration.setTypes(String.class, byte[].class);
+        configuration.setExpiryPolicyFactory(AccessedExpiryPolicy.factoryOf(
+                new javax.cache.expiry.Duration(TimeUnit.SECONDS, expiry.toSeconds())));
+        configuration.setEvictionConfig(new EvictionConfig()
+                .setSize(maxBuckets)
+                .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+                .setEvictionPolicy(EvictionPolicy.LFU));
+        configuration.setBackupCount(1);
+        return configuration;
+    }
+
+    /** For the log: the size, eviction and backups the data grid applies to the cache, read back from it. */
+    private static String describe(Cache<String, byte[]> cache) {
+        try {
+            @SuppressWarnings("unchecked")
+            CacheConfig<String, byte[]> applied = cache.getConfiguration(CacheConfig.class);
+            EvictionConfig eviction = applied.getEvictionConfig();
+            return "at most " + eviction.getSize() + " buckets per member (" + eviction.getMaxSizePolicy() + ", "
+                    + eviction.getEvictionPolicy() + " eviction), " + applied.getBackupCount() + " backup";
+        } catch (RuntimeException e) {
+            return "size and eviction as the data grid configures them";
         }
     }
 
@@ -81,7 +113,7 @@ public class JCacheBucketStores implements ClusteredBucketStores {
         }
     }
 
-    private record JCacheBucketStore(ProxyManager<String> proxies) implements BucketStore {
+    private record JCacheBucketStore(ProxyManager<String> proxies, String limits) implements BucketStore {
 
         @Override
         public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
@@ -90,7 +122,7 @@ public class JCacheBucketStores implements ClusteredBucketStores {
 
         @Override
         public String description() {
-            return "in the JCache " + CACHE + " of Payara's data grid, shared by the cluster";
+            return "in the JCache " + CACHE + " of Payara's data grid, shared by the cluster; " + limits;
         }
     }
 }

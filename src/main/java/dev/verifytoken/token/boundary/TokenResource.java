@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
+import java.util.Collections;
 
 /**
  * {@code POST /verify/token}: the phone number a user typed in, a token for the Twilio Verification
@@ -45,7 +46,7 @@ public class TokenResource {
     }
 
     private static Caller caller(HttpServletRequest request) {
-        return new Caller(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+        return new Caller(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
                 request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 

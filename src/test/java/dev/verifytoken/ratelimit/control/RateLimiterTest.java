@@ -29,7 +29,7 @@ class RateLimiterTest {
 
     private RateLimiter limiter(String perNumber, String perClient, String perCountry) {
         RateLimitSettings settings = new RateLimitSettings(limit(perNumber), limit(perClient), limit(perCountry),
-                List.of(), 1000);
+                List.of(), 64, 1000);
         return new RateLimiter(settings, new LocalBucketStore(clock, 1000));
     }
 
@@ -141,7 +141,7 @@ class RateLimiterTest {
     @Test
     void memoryStaysBoundedUnderAFloodOfRandomNumbers() {
         LocalBucketStore store = new LocalBucketStore(clock, 5000);
-        RateLimiter limiter = new RateLimiter(new RateLimitSettings(limit("5/1h"), null, null, List.of(), 5000),
+        RateLimiter limiter = new RateLimiter(new RateLimitSettings(limit("5/1h"), null, null, List.of(), 64, 5000),
                 store);
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < 200_000; i++) {
