@@ -88,7 +88,11 @@ class ProductionServerIT {
 
     @Test
     void hasNoDeveloperPage() {
-        for (String path : new String[]{"/", "/index.html", "/developer/app.js", "/verify/info"}) {
+        // every spelling of every path of the page and its data: a trailing slash, a matrix parameter, doubled or
+        // encoded characters
+        for (String path : new String[]{"/", "/index.html", "/developer/app.js", "/verify/info", "/verify/info/",
+                "/verify/info;x=1", "/verify//info", "/verify/./info", "/verify/%69nfo", "/developer/",
+                "/developer/style.css", "/index.html/", "/%69ndex.html", "/developer//app.js", "/INDEX.HTML"}) {
             HttpResponse<String> response = http.get(path);
             assertEquals(404, response.statusCode(), path + ": " + response.body());
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow()

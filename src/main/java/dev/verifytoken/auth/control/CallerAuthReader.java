@@ -35,7 +35,7 @@ public class CallerAuthReader {
         List<ConfigurationProblem> problems = new ArrayList<>();
         String required = value.apply(REQUIRED).orElse("false");
         if (!required.equalsIgnoreCase("true") && !required.equalsIgnoreCase("false")) {
-            problems.add(new ConfigurationProblem(REQUIRED, "must be true or false, not \"" + required + "\""));
+            problems.add(new ConfigurationProblem(REQUIRED, "must be true or false"));
         }
         if (!required.equalsIgnoreCase("true")) {
             CallerAuthSettings off = CallerAuthSettings.off();
@@ -56,7 +56,7 @@ public class CallerAuthReader {
         }
         String algorithm = value.apply(ALGORITHM).orElse("RS256").toUpperCase(Locale.ROOT);
         if (!algorithm.equals("RS256") && !algorithm.equals("ES256")) {
-            problems.add(new ConfigurationProblem(ALGORITHM, "must be RS256 or ES256, not \"" + algorithm + "\""));
+            problems.add(new ConfigurationProblem(ALGORITHM, "must be RS256 or ES256"));
         }
         List<String> audiences = value.apply(AUDIENCES)
                 .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList())

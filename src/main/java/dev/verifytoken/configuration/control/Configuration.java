@@ -13,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -49,6 +50,10 @@ public class Configuration {
     @Inject
     PhoneNumberNormalizer phoneNumbers;
 
+    /** The features that read and check their own settings. */
+    @Inject
+    Instance<SettingsCheck> featureSettings;
+
     private volatile State state;
     private Config config;
     private volatile long nextKeyCheck;
@@ -73,6 +78,9 @@ public class Configuration {
         problems.addAll(policy.problems());
         problems.addAll(rateLimits.problems());
         problems.addAll(auth.problems());
+        if (featureSettings != null) {
+            featureSettings.forEach(feature -> problems.addAll(feature.problems()));
+        }
         if (problems.isEmpty()) {
             LOG.info(() -> "Configuration is valid: " + settings.settings() + " " + policy.policy()
                     + " caller authentication " + (auth.settings().required() ? "required, issuer "

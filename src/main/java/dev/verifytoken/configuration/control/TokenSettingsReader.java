@@ -90,17 +90,16 @@ public class TokenSettingsReader {
                         problems))
                 .orElse(null);
         Via via = values.apply(VIA).map(v -> Via.parse(v).orElseGet(() -> {
-            problems.add(new ConfigurationProblem(VIA, Via.RULE + ", not \"" + v + "\""));
+            problems.add(new ConfigurationProblem(VIA, Via.RULE));
             return null;
         })).orElse(null);
         VerificationLocale locale = values.apply(LOCALE).map(v -> VerificationLocale.parse(v).orElseGet(() -> {
-            problems.add(new ConfigurationProblem(LOCALE, VerificationLocale.RULE + ", not \"" + v + "\""));
+            problems.add(new ConfigurationProblem(LOCALE, VerificationLocale.RULE));
             return null;
         })).orElse(null);
         String region = values.apply(DEFAULT_REGION).map(v -> phoneNumbers.knownRegion(v).orElseGet(() -> {
             problems.add(new ConfigurationProblem(DEFAULT_REGION,
-                    "must be an ISO 3166-1 alpha-2 region code with phone numbers, such as US or GB, not \"" + v
-                            + "\""));
+                    "must be an ISO 3166-1 alpha-2 region code with phone numbers, such as US or GB"));
             return null;
         })).orElse(null);
 
@@ -131,8 +130,8 @@ public class TokenSettingsReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(new ConfigurationProblem(APP_ID, "must be a positive whole number (the Authy app id), not \""
-                + value + "\""));
+        problems.add(new ConfigurationProblem(APP_ID, "must be a positive whole number (the Authy app id)"
+                + (value.length() >= TokenSettings.MIN_KEY_BYTES ? "; is the key there by mistake?" : "")));
         return null;
     }
 
@@ -146,8 +145,7 @@ public class TokenSettingsReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(new ConfigurationProblem(property, "must be a whole number from " + min + " to " + max + unit
-                + ", not \"" + value + "\""));
+        problems.add(new ConfigurationProblem(property, "must be a whole number from " + min + " to " + max + unit));
         return null;
     }
 
@@ -155,7 +153,7 @@ public class TokenSettingsReader {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        problems.add(new ConfigurationProblem(DEVELOPMENT_MODE, "must be true or false, not \"" + value + "\""));
+        problems.add(new ConfigurationProblem(DEVELOPMENT_MODE, "must be true or false"));
         return false;
     }
 

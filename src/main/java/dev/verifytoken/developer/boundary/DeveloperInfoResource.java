@@ -3,6 +3,7 @@ package dev.verifytoken.developer.boundary;
 import dev.verifytoken.configuration.control.Configuration;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.developer.control.DeveloperPageSettings;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import dev.verifytoken.token.entity.VerificationLocale;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,8 +32,15 @@ public class DeveloperInfoResource {
     @Inject
     Configuration configuration;
 
+    @Inject
+    DeveloperPageSettings page;
+
     @GET
     public Response info() {
+        if (!page.enabled()) {
+            // whatever the spelling of the path that led here (/verify/info/, /verify/info;x)
+            throw new NotFoundException();
+        }
         JsonObjectBuilder info = Json.createObjectBuilder();
         JsonArrayBuilder problems = Json.createArrayBuilder();
         configuration.problems().stream().map(ConfigurationProblem::toString).forEach(problems::add);

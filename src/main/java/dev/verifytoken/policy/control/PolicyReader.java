@@ -115,8 +115,8 @@ public class PolicyReader {
                 String tag = name.substring(LOCALE_PREFIX.length());
                 Optional<VerificationLocale> chosen = VerificationLocale.parse(tag);
                 if (chosen.isEmpty()) {
-                    problems.add(new ConfigurationProblem(name, "names an unsupported locale \"" + tag + "\": the "
-                            + "locale " + VerificationLocale.RULE));
+                    problems.add(new ConfigurationProblem(name, "names an unsupported locale: the locale "
+                            + VerificationLocale.RULE));
                 } else {
                     value.apply(name).ifPresent(v -> put(name, countries(name, v, problems), chosen.get(), locale,
                             localeSource, problems));
@@ -181,16 +181,14 @@ public class PolicyReader {
 
     private Set<String> countries(String property, String list, List<ConfigurationProblem> problems) {
         Set<String> countries = new LinkedHashSet<>();
-        for (String item : list.split("[,\\s]+")) {
-            if (item.isEmpty()) {
-                continue;
-            }
-            String country = item.toUpperCase(Locale.ROOT);
+        List<String> items = PropertyValues.items(list);
+        for (int i = 0; i < items.size(); i++) {
+            String country = items.get(i).toUpperCase(Locale.ROOT);
             if (VerificationPolicy.NON_GEOGRAPHIC.equals(country) || phoneNumbers.isKnownRegion(country)) {
                 countries.add(country);
             } else {
-                problems.add(new ConfigurationProblem(property, "lists \"" + item + "\", which is not an ISO 3166-1"
-                        + " alpha-2 country code with phone numbers (or 001 for non-geographic numbers)"));
+                problems.add(new ConfigurationProblem(property, "has an item (number " + (i + 1) + ") that is not an"
+                        + " ISO 3166-1 alpha-2 country code with phone numbers (or 001 for non-geographic numbers)"));
             }
         }
         return countries;
@@ -201,15 +199,13 @@ public class PolicyReader {
             return Set.of();
         }
         Set<PhoneNumberType> types = EnumSet.noneOf(PhoneNumberType.class);
-        for (String item : list.split("[,\\s]+")) {
-            if (item.isEmpty()) {
-                continue;
-            }
+        List<String> items = PropertyValues.items(list);
+        for (int i = 0; i < items.size(); i++) {
             try {
-                types.add(PhoneNumberType.valueOf(item.toUpperCase(Locale.ROOT).replace('-', '_')));
+                types.add(PhoneNumberType.valueOf(items.get(i).toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException e) {
-                problems.add(new ConfigurationProblem(REFUSED_TYPES, "lists \"" + item + "\", which is not a number"
-                        + " type; types: " + Arrays.toString(PhoneNumberType.values()) + ", or NONE"));
+                problems.add(new ConfigurationProblem(REFUSED_TYPES, "has an item (number " + (i + 1) + ") that is not"
+                        + " a number type; types: " + Arrays.toString(PhoneNumberType.values()) + ", or NONE"));
             }
         }
         return types;
@@ -219,7 +215,7 @@ public class PolicyReader {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        problems.add(new ConfigurationProblem(property, "must be true or false, not \"" + value + "\""));
+        problems.add(new ConfigurationProblem(property, "must be true or false"));
         return true;
     }
 }

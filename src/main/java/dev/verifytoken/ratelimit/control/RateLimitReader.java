@@ -38,12 +38,12 @@ public class RateLimitReader {
 
         List<AddressRange> proxies = new ArrayList<>();
         value.apply(TRUSTED_PROXIES).ifPresent(list -> {
-            for (String item : list.split("[,\\s]+")) {
-                if (!item.isEmpty()) {
-                    AddressRange.parse(item).ifPresentOrElse(proxies::add, () -> problems.add(new ConfigurationProblem(
-                            TRUSTED_PROXIES, "lists \"" + item + "\", which is not an IP address or CIDR range such as"
-                            + " 10.0.0.0/8 (host names are not accepted)")));
-                }
+            List<String> items = PropertyValues.items(list);
+            for (int i = 0; i < items.size(); i++) {
+                int position = i + 1;
+                AddressRange.parse(items.get(i)).ifPresentOrElse(proxies::add, () -> problems.add(
+                        new ConfigurationProblem(TRUSTED_PROXIES, "has an item (number " + position + ") that is not"
+                                + " an IP address or CIDR range such as 10.0.0.0/8 (host names are not accepted)")));
             }
         });
 
@@ -56,8 +56,7 @@ public class RateLimitReader {
                 maxBuckets = -1;
             }
             if (maxBuckets < 1000 || maxBuckets > 10_000_000) {
-                problems.add(new ConfigurationProblem(MAX_BUCKETS, "must be a whole number from 1000 to 10000000, not \""
-                        + max.get() + "\""));
+                problems.add(new ConfigurationProblem(MAX_BUCKETS, "must be a whole number from 1000 to 10000000"));
             }
         }
         int ipv6Prefix = RateLimitSettings.DEFAULT_IPV6_PREFIX;
@@ -78,7 +77,7 @@ public class RateLimitReader {
     private static Limit limit(String property, String text, List<ConfigurationProblem> problems) {
         Optional<Limit> limit = Limit.parse(text);
         if (limit == null) {
-            problems.add(new ConfigurationProblem(property, Limit.RULE + ", not \"" + text + "\""));
+            problems.add(new ConfigurationProblem(property, Limit.RULE));
             return null;
         }
         return limit.orElse(null);

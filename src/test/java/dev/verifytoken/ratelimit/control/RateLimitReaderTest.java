@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,9 @@ class RateLimitReaderTest {
         assertNull(result.settings());
         assertEquals(3, result.problems().size());
         assertTrue(result.problems().get(0).toString().startsWith("ratelimit.number (RATELIMIT_NUMBER) must be off or"));
-        assertTrue(result.problems().get(1).message().contains("\"proxy.internal\""));
+        assertTrue(result.problems().get(1).message().contains("item (number 1)"), result.problems().toString());
+        assertFalse(result.problems().toString().contains("proxy.internal"), "no value is quoted");
+        assertFalse(result.problems().toString().contains("lots"), "no value is quoted");
         assertEquals("ratelimit.max-buckets", result.problems().get(2).property());
     }
 }
