@@ -40,13 +40,16 @@ final class JsonBody {
                 Event value = json.next();
                 if (!TokenRequestFields.isField(name)) {
                     skip(json, value);
-                } else if (value == Event.VALUE_STRING) {
-                    if (!fields.set(name, json.getString())) {
-                        errors.add(new FieldError(name, "duplicate", "is given more than once"));
-                    }
-                } else if (value != Event.VALUE_NULL) {
+                    continue;
+                }
+                // a field counts as given whatever its value, null included: given twice is a duplicate
+                boolean first = fields.set(name, value == Event.VALUE_STRING ? json.getString() : null);
+                if (value != Event.VALUE_STRING && value != Event.VALUE_NULL) {
                     skip(json, value);
                     errors.add(new FieldError(name, "not_a_string", "must be a JSON string"));
+                }
+                if (!first && errors.stream().noneMatch(e -> e.field().equals(name) && e.code().equals("duplicate"))) {
+                    errors.add(new FieldError(name, "duplicate", "is given more than once"));
                 }
             }
             if (event != Event.END_OBJECT || json.hasNext()) {

@@ -1,13 +1,13 @@
 package dev.verifytoken.token.boundary;
 
 import dev.verifytoken.problem.control.BodyTooLargeException;
+import dev.verifytoken.problem.control.IncompleteBodyException;
 import dev.verifytoken.problem.control.MalformedBodyException;
 import dev.verifytoken.problem.control.UnsupportedMediaTypeException;
 import jakarta.ws.rs.core.MediaType;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -60,11 +60,13 @@ final class RequestBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the client went away or the connection broke: the client's fault, answered 400 if it still listens
+            throw new IncompleteBodyException(false);
         }
     }
 
-    private static Charset charset(MediaType type) {
+    /** The charset the body is in: the content type's, or UTF-8. */
+    static Charset charset(MediaType type) {
         String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (name == null) {
             return StandardCharsets.UTF_8;

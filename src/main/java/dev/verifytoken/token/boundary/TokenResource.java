@@ -35,7 +35,7 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response fromForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
                              @Context HttpServletRequest request) {
-        return answer(issuance.issue(() -> FormBody.read(RequestBody.read(body, type)), caller(request)));
+        return answer(issuance.issue(() -> FormBody.read(RequestBody.read(body, type), RequestBody.charset(type)), caller(request)));
     }
 
     @POST

@@ -25,8 +25,12 @@ public record TokenRequestFields(String phoneNumber, String country, String loca
     /** A builder for readers that meet the fields one at a time. */
     public static final class Builder {
         private final String[] values = new String[4];
+        private final boolean[] given = new boolean[4];
 
-        /** @return false if the field was given before */
+        /**
+         * @param value the value; null when given as JSON null or in another type (it is still given)
+         * @return false if the field was given before, whatever its value then
+         */
         public boolean set(String name, String value) {
             int index = switch (name) {
                 case PHONE_NUMBER -> 0;
@@ -35,7 +39,8 @@ public record TokenRequestFields(String phoneNumber, String country, String loca
                 case VIA -> 3;
                 default -> throw new IllegalArgumentException("not a field: " + name);
             };
-            boolean first = values[index] == null;
+            boolean first = !given[index];
+            given[index] = true;
             values[index] = value;
             return first;
         }

@@ -4,6 +4,10 @@ import dev.verifytoken.problem.control.InvalidRequestException;
 import dev.verifytoken.problem.control.MalformedBodyException;
 import dev.verifytoken.token.entity.TokenRequestFields;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -65,5 +69,26 @@ class FormBodyTest {
                 () -> FormBody.read("phone_number=1&phone_number=2"));
         assertEquals("phone_number", refused.errors().get(0).field());
         assertEquals("duplicate", refused.errors().get(0).code());
+    }
+
+    @ParameterizedTest(name = "{0} is malformed")
+    @ValueSource(strings = {"phone_number=%C3%28", "phone_number=%FF",
+            "phone_number=%E2%82", "phone_number=%ED%A0%80", "phone_number=%", "phone_number=%2", "phone_number=%2G",
+            "phone_number=%\u0663\u0663", "ph%C3one_number=1", "phone_number=%C3"})
+    void refusesBrokenEscapesAndEscapedBytesThatAreNotUtf8(String body) {
+        assertThrows(MalformedBodyException.class, () -> FormBody.read(body));
+    }
+
+    @Test
+    void decodesEscapedUtf8AndTheBodysOwnCharset() {
+        assertEquals("+33 6 12 34 56 78", FormBody.read("phone_number=%2B33%C2%A06%C2%A012 34 56 78").phoneNumber()
+                .replace('\u00A0', ' '));
+        assertEquals("\u0661\u0662", FormBody.read("phone_number=%D9%A1%D9%A2").phoneNumber());
+        assertEquals("\u00e9", FormBody.read("locale=%E9", StandardCharsets.ISO_8859_1).locale());
+    }
+
+    @Test
+    void countsAFieldGivenTwiceEvenWhenEmptyTheFirstTime() {
+        assertThrows(InvalidRequestException.class, () -> FormBody.read("phone_number=&phone_number=%2B14155552671"));
     }
 }

@@ -74,4 +74,16 @@ class JsonBodyTest {
         String deep = "[".repeat(1000) + "]".repeat(1000);
         assertEquals("1", JsonBody.read("{\"x\":" + deep + ",\"phone_number\":\"1\"}").phoneNumber());
     }
+
+    @ParameterizedTest(name = "{0} is a duplicate")
+    @ValueSource(strings = {
+            "{\"phone_number\":null,\"phone_number\":\"+14155552671\"}",
+            "{\"phone_number\":\"+14155552671\",\"phone_number\":null}",
+            "{\"phone_number\":7,\"phone_number\":\"+14155552671\"}",
+            "{\"phone_number\":\"+14155552671\",\"phone_number\":\"+14155552671\",\"phone_number\":null}"})
+    void countsAFieldGivenTwiceWhateverItsFirstValue(String body) {
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> JsonBody.read(body));
+        assertEquals(1, refused.errors().stream().filter(e -> e.code().equals("duplicate")).count(),
+                refused.errors().toString());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.verifytoken.token.boundary;
 
 import dev.verifytoken.problem.control.BodyTooLargeException;
+import dev.verifytoken.problem.control.IncompleteBodyException;
 import dev.verifytoken.problem.control.MalformedBodyException;
 import dev.verifytoken.problem.control.UnsupportedMediaTypeException;
 import jakarta.ws.rs.core.MediaType;
@@ -54,5 +55,18 @@ class RequestBodyTest {
     void refusesAnUnknownCharset() {
         MediaType unknown = new MediaType("application", "json", Map.of("charset", "no-such-charset"));
         assertThrows(UnsupportedMediaTypeException.class, () -> RequestBody.read(bytes(new byte[0]), unknown));
+    }
+
+    @Test
+    void answersABodyThatBreaksOffWithAClientProblemNotAFailure() {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.EOFException("client went away");
+            }
+        };
+        IncompleteBodyException refused = assertThrows(IncompleteBodyException.class,
+                () -> RequestBody.read(broken, FORM));
+        assertEquals(400, refused.problem().status());
     }
 }
