@@ -117,6 +117,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /** The process id of the server (a start script execs Java, so it is the script's). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String log() {
         try {
             return Files.readString(log);

@@ -7,23 +7,23 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 
 import java.io.IOException;
 
 /**
  * Switches the developer page off when {@code developer-page.enabled} is not true, as in production: every
- * request the web application would answer outside the API ({@code /}, {@code /index.html},
- * {@code /developer/...}, whatever the spelling of the path) then gets 404 problem+json like any unknown path.
- * Its data, {@code /verify/info}, is switched by {@link DeveloperInfoResource} itself, so that no spelling of that
- * path (a trailing slash, a matrix parameter) goes around the switch.
+ * request for a file of the WAR ({@code /}, {@code /index.html}, {@code /developer/...}, whatever the spelling of
+ * the path), which the container's default servlet would serve, then gets 404 problem+json like any unknown
+ * path. The page's data, {@code /verify/info}, is switched by {@link DeveloperInfoResource} itself, so that no
+ * spelling of that path (a trailing slash, a matrix parameter) goes around the switch. What the server adds to
+ * the application's context (Payara's {@code /health}, {@code /metrics}) is left alone.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class DeveloperPageSwitch extends HttpFilter {
-
-    /** The servlet path of the JAX-RS application ({@code @ApplicationPath("verify")}). */
-    private static final String API = "/verify";
 
     @Inject
     DeveloperPageSettings settings;
@@ -31,7 +31,7 @@ public class DeveloperPageSwitch extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (API.equals(request.getServletPath())) {
+        if (!isFileOfTheWar(request)) {
             chain.doFilter(request, response);
         } else if (settings.enabled()) {
             response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
@@ -41,5 +41,16 @@ public class DeveloperPageSwitch extends HttpFilter {
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
+    }
+
+    /** Whether the container's default servlet (static files, welcome files) answers this request. */
+    private static boolean isFileOfTheWar(HttpServletRequest request) {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        if (mapping == null) {
+            return true;
+        }
+        MappingMatch match = mapping.getMappingMatch();
+        return match == MappingMatch.DEFAULT || match == MappingMatch.CONTEXT_ROOT
+                || "default".equals(mapping.getServletName());
     }
 }

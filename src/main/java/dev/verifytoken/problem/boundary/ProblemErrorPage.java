@@ -7,13 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The error page of the web application (see {@code web.xml}): errors that the servlet container
  * answers itself, outside JAX-RS (an unknown path, say), are answered with problem+json too.
  */
-@WebServlet(name = "ProblemErrorPage", urlPatterns = ProblemErrorPage.PATH)
+@WebServlet(name = "ProblemErrorPage", urlPatterns = ProblemErrorPage.PATH, asyncSupported = true)
 public class ProblemErrorPage extends HttpServlet {
 
     static final String PATH = "/problem-error-page";
@@ -27,12 +26,7 @@ public class ProblemErrorPage extends HttpServlet {
             // a static-file servlet refusing a POST to a path that has no file: there is nothing to allow
             status = 404;
         }
-        var problem = HttpProblems.forStatus(status, null);
-        response.setStatus(status);
-        response.setContentType(ProblemJson.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(ProblemJson.write(problem));
+        ServletProblems.write(response, HttpProblems.forStatus(status, null));
     }
 
     private boolean exists(HttpServletRequest request) throws IOException {

@@ -1,0 +1,167 @@
+package dev.verifytoken.http.boundary;
+
+import dev.verifytoken.problem.boundary.ServletProblems;
+import dev.verifytoken.problem.control.IncompleteBodyException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads the request body of the API without holding an HTTP worker thread while it arrives (Servlet non-blocking
+ * I/O): a client that sends its headers and then trickles the body, or stops, holds a connection but no thread,
+ * so health checks and other clients are still answered. Once the whole body is in memory the request is
+ * dispatched on to the resource, which reads it from memory. A body that has not arrived within
+ * {@link #BODY_TIMEOUT} is answered 408 problem+json; one that breaks off, 400.
+ * <p>
+ * Only the first {@link #KEPT_BYTES} bytes are kept: the resource refuses a longer body (413), after this filter
+ * has read and dropped up to {@link #DRAIN_BYTES} more so that a client still sending can read the answer.
+ * Where the server cannot suspend the request (no asynchronous support), the body is read as before, blocking.
+ */
+public class NonBlockingBodyReader extends HttpFilter {
+
+    /** A token request is a few dozen bytes, sent at once: ten seconds is generous even on a poor mobile link. */
+    static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+    /** One byte more than the largest body the resource accepts, so that it can tell a body is too large. */
+    static final int KEPT_BYTES = 4096 + 1;
+    /** How much of a body over the limit is read and dropped before the answer, so that the client can read it. */
+    static final long DRAIN_BYTES = 1 << 20;
+
+    private static final String BODY = NonBlockingBodyReader.class.getName() + ".body";
+    private static final Logger LOG = Logger.getLogger(NonBlockingBodyReader.class.getName());
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            Object body = request.getAttribute(BODY);
+            chain.doFilter(body instanceof byte[] bytes ? new BufferedBodyRequest(request, bytes) : request, response);
+            return;
+        }
+        if (!hasBody(request) || !request.isAsyncSupported()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(BODY_TIMEOUT.toMillis());
+        ServletInputStream input = request.getInputStream();
+        BodyCollector collector = new BodyCollector(async, input, response);
+        async.addListener(collector);
+        input.setReadListener(collector);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /** Collects the body as it arrives, then dispatches the request; or answers when it does not arrive. */
+    private static final class BodyCollector implements ReadListener, AsyncListener {
+
+        private final AsyncContext async;
+        private final ServletInputStream input;
+        private final HttpServletResponse response;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream(256);
+        private final byte[] buffer = new byte[4096];
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private long read;
+
+        BodyCollector(AsyncContext async, ServletInputStream input, HttpServletResponse response) {
+            this.async = async;
+            this.input = input;
+            this.response = response;
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            // read while the container has bytes at hand; isFinished() is not asked first, since some containers
+            // (Payara's Grizzly) say finished once the body has arrived, before it is read
+            while (input.isReady()) {
+                int count = input.read(buffer);
+                if (count < 0) {
+                    dispatch();
+                    return;
+                }
+                int keep = (int) Math.max(0, Math.min(count, KEPT_BYTES - read));
+                kept.write(buffer, 0, keep);
+                read += count;
+                if (read > KEPT_BYTES + DRAIN_BYTES) {
+                    // enough dropped: the resource answers 413 and the connection is closed after it
+                    dispatch();
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            dispatch();
+        }
+
+        private void dispatch() {
+            if (settled.compareAndSet(false, true)) {
+                async.getRequest().setAttribute(BODY, kept.toByteArray());
+                async.dispatch();
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            // the client went away or the connection broke: its fault, not the service's
+            LOG.log(Level.FINE, "request body broke off", failure);
+            answer(new IncompleteBodyException(false));
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            answer(new IncompleteBodyException(true));
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            answer(new IncompleteBodyException(false));
+        }
+
+        private void answer(IncompleteBodyException problem) {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                if (!response.isCommitted()) {
+                    ServletProblems.write(response, problem.problem());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "could not answer a request whose body did not arrive", e);
+            } finally {
+                try {
+                    async.complete();
+                } catch (IllegalStateException alreadyCompleted) {
+                    // the container completed it itself
+                }
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            // nothing to release
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // not restarted
+        }
+    }
+}
