@@ -1,5 +1,6 @@
 package dev.verifytoken.it;
 
+import dev.verifytoken.token.control.TestKeys;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnconfiguredServiceIT {
 
     private static final String SHORT_KEY = "too-short-to-be-a-key";
+    /** The key and the app id swapped by mistake: the key is in APP_ID, and must show nowhere. */
+    private static final String KEY_IN_APP_ID = TestKeys.randomKey();
 
     private static PayaraMicroProcess server;
 
@@ -30,9 +33,10 @@ class UnconfiguredServiceIT {
     static void start() {
         Map<String, String> environment = new HashMap<>();
         environment.put("AUTHY_API_KEY", SHORT_KEY);
-        environment.put("APP_ID", "twelve");
+        environment.put("APP_ID", KEY_IN_APP_ID);
         environment.put("POLICY_COUNTRIES_ALLOW", "US,XX");
         environment.put("POLICY_NUMBER_TYPES_REFUSED", "PREMIUM_RATE,BOGUS");
+        environment.put("DEVELOPER_PAGE_ENABLED", "no");
         server = PayaraMicroProcess.start("it-unconfigured", environment);
     }
 
@@ -53,11 +57,14 @@ class UnconfiguredServiceIT {
         List<String> configuration = problem.getJsonArray("configuration").getValuesAs(JsonString::getString);
         assertHas(configuration, "authy.api.key (AUTHY_API_KEY) is too short");
         assertHas(configuration, "app.id (APP_ID) must be a positive whole number");
-        assertHas(configuration, "policy.countries.allow (POLICY_COUNTRIES_ALLOW) lists \"XX\", which is not an"
-                + " ISO 3166-1 alpha-2 country code");
-        assertHas(configuration, "policy.number-types.refused (POLICY_NUMBER_TYPES_REFUSED) lists \"BOGUS\", which"
-                + " is not a number type");
+        assertHas(configuration, "policy.countries.allow (POLICY_COUNTRIES_ALLOW) has an item (number 2) that is not"
+                + " an ISO 3166-1 alpha-2 country code");
+        assertHas(configuration, "policy.number-types.refused (POLICY_NUMBER_TYPES_REFUSED) has an item (number 2)"
+                + " that is not a number type");
+        assertHas(configuration, "developer-page.enabled (DEVELOPER_PAGE_ENABLED) must be true or false");
         assertFalse(response.body().contains(SHORT_KEY), "the key is never in an answer");
+        assertFalse(response.body().contains(KEY_IN_APP_ID), "nor a key given as the app id");
+        assertFalse(response.body().contains("BOGUS"), "no value is quoted");
         assertFalse(response.body().contains("jwt_token"));
     }
 
@@ -75,6 +82,9 @@ class UnconfiguredServiceIT {
         assertTrue(data.contains("authy.api.key (AUTHY_API_KEY) is too short"), data);
         assertTrue(data.contains("restart"), data);
         assertFalse(ready.body().contains(SHORT_KEY));
+        assertFalse(ready.body().contains(KEY_IN_APP_ID));
+        assertEquals(404, http.get("/verify/info").statusCode(), "a bad value of the page switch leaves it off");
+        assertEquals(404, http.get("/").statusCode());
 
         HttpResponse<String> live = http.get("/health/live");
         assertEquals(200, live.statusCode(), live.body());
@@ -89,8 +99,9 @@ class UnconfiguredServiceIT {
         String log = server.log();
         assertTrue(log.contains("Configuration problem: authy.api.key (AUTHY_API_KEY) is too short"), log);
         assertTrue(log.contains("Configuration problem: app.id (APP_ID)"), log);
-        assertTrue(log.contains("Configuration problem: policy.countries.allow (POLICY_COUNTRIES_ALLOW) lists \"XX\""),
+        assertTrue(log.contains("Configuration problem: policy.countries.allow (POLICY_COUNTRIES_ALLOW) has an item"),
                 log);
         assertFalse(log.contains(SHORT_KEY), "the key is never logged");
+        assertFalse(log.contains(KEY_IN_APP_ID), "nor a key given as the app id");
     }
 }

@@ -1,13 +1,14 @@
 package dev.verifytoken.auth.control;
 
 import dev.verifytoken.auth.entity.CallerAuthSettings;
+import org.jose4j.http.SimpleGet;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 
@@ -21,27 +22,52 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Verifies the bearer JWT of a caller, as MicroProfile JWT does and with its configuration: the signature
  * with the public key, JWK or JWKS ({@code mp.jwt.verify.publickey}, or {@code .location}: a file or an
  * https URL, fetched and cached), the issuer ({@code mp.jwt.verify.issuer}), the audience
- * ({@code mp.jwt.verify.audiences}), an expiry in the future (60 s of clock skew allowed) and the algorithm
- * (RS256 unless {@code mp.jwt.verify.publickey.algorithm} says ES256).
+ * ({@code mp.jwt.verify.audiences}), an expiry in the future (60 s of clock skew allowed), a lifetime of at most
+ * {@code auth.caller.max-token-lifetime} and the algorithm (RS256 unless {@code mp.jwt.verify.publickey.algorithm}
+ * says ES256). Keys at an https URL are fetched when the application starts, and then as {@link JwksKeys} allows.
  */
 public final class CallerAuthenticator {
 
     private static final String BEARER = "bearer ";
 
     private final CallerAuthSettings settings;
+    private final JwksKeys jwks;
     private final JwtConsumer consumer;
 
     /**
      * @throws IllegalArgumentException when the key cannot be read; the message says why, never quoting it
      */
     public CallerAuthenticator(CallerAuthSettings settings) {
+        this(settings, null);
+    }
+
+    /** With the keys of an https location fetched through this client (tests). */
+    CallerAuthenticator(CallerAuthSettings settings, SimpleGet get) {
         this.settings = settings;
-        this.consumer = settings.required() ? consumer(settings) : null;
+        this.jwks = settings.required() && isUrl(settings) ? (get == null ? new JwksKeys(settings.keySource())
+                : new JwksKeys(settings.keySource(), get, System::nanoTime)) : null;
+        if (jwks != null) {
+            jwks.fetch();
+        }
+        this.consumer = settings.required() ? consumer(settings, jwks) : null;
+    }
+
+    private static boolean isUrl(CallerAuthSettings settings) {
+        return settings.keyIsLocation() && settings.keySource().toLowerCase(Locale.ROOT).startsWith("https://");
+    }
+
+    /** Why the keys of the sign-in are not at hand (they could not be fetched), or empty when they are. */
+    public Optional<String> keysProblem() {
+        if (jwks == null || jwks.available()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(jwks.failure());
     }
 
     public boolean required() {
@@ -57,16 +83,24 @@ public final class CallerAuthenticator {
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new UnauthenticatedException(false);
         }
+        if (jwks != null && !jwks.available()) {
+            throw new CallerKeysUnavailableException();
+        }
         try {
-            consumer.process(authorization.substring(BEARER.length()).strip());
-        } catch (InvalidJwtException e) {
+            JwtClaims claims = consumer.processToClaims(authorization.substring(BEARER.length()).strip());
+            if (claims.getIssuedAt() != null && claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()
+                    > settings.maxTokenLifetimeSeconds()) {
+                throw new UnauthenticatedException(true);
+            }
+        } catch (InvalidJwtException | MalformedClaimException e) {
             throw new UnauthenticatedException(true);
         }
     }
 
-    private static JwtConsumer consumer(CallerAuthSettings settings) {
+    private static JwtConsumer consumer(CallerAuthSettings settings, JwksKeys jwks) {
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
+                .setMaxFutureValidityInMinutes((int) Math.max(1, (settings.maxTokenLifetimeSeconds() + 59) / 60))
                 .setAllowedClockSkewInSeconds(60)
                 .setExpectedIssuer(settings.issuer())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, settings.algorithm());
@@ -76,9 +110,8 @@ public final class CallerAuthenticator {
             builder.setExpectedAudience(settings.audiences().toArray(String[]::new));
         }
         String source = settings.keySource();
-        if (settings.keyIsLocation() && source.toLowerCase(Locale.ROOT).startsWith("https://")
-                || settings.keyIsLocation() && source.toLowerCase(Locale.ROOT).startsWith("http://")) {
-            builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(source)));
+        if (jwks != null) {
+            builder.setVerificationKeyResolver(jwks);
         } else {
             String text = settings.keyIsLocation() ? read(source) : source;
             key(builder, text.strip());

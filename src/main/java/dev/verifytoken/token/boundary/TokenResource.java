@@ -47,7 +47,8 @@ public class TokenResource {
 
     private static Caller caller(HttpServletRequest request) {
         return new Caller(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
-                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), request.getHeader(HttpHeaders.AUTHORIZATION));
+                request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), request.getHeader(HttpHeaders.AUTHORIZATION),
+                request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), request.getHeader(HttpHeaders.HOST));
     }
 
     private static Response answer(String token) {

@@ -2,6 +2,7 @@ package dev.verifytoken.token.control;
 
 import dev.verifytoken.configuration.control.Configuration;
 import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.crossorigin.control.CrossOriginGuard;
 import dev.verifytoken.policy.control.PolicyEnforcer;
 import dev.verifytoken.problem.control.ProblemException;
 import dev.verifytoken.problem.entity.Problem;
@@ -18,7 +19,8 @@ import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
 /**
- * The steps from a request to a token: authenticate the caller (when required), read the fields, check them,
+ * The steps from a request to a token: refuse pages of other sites, authenticate the caller (when required), read
+ * the fields, check them,
  * apply the verification policy, take from the rate limits, sign.
  * Every outcome, a token or a refusal, is announced as a {@link TokenOutcome} event (audit log, metrics).
  */
@@ -27,6 +29,9 @@ public class TokenIssuance {
 
     @Inject
     Configuration configuration;
+
+    @Inject
+    CrossOriginGuard crossOrigin;
 
     @Inject
     TokenRequestValidator validator;
@@ -55,6 +60,7 @@ public class TokenIssuance {
         try {
             TokenSettings settings = configuration.settings();
             client = rateLimits.clientAddress(caller);
+            crossOrigin.check(caller.origin(), caller.fetchSite(), caller.host());
             configuration.authenticator().authenticate(caller.authorization());
             checked = validator.validate(fields.get(), settings);
             TokenRequest decided = policy.apply(configuration.policy(), checked, caller.acceptLanguage());

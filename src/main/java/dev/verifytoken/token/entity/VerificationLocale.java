@@ -48,7 +48,8 @@ public final class VerificationLocale {
         List<Locale.LanguageRange> ranges;
         try {
             ranges = Locale.LanguageRange.parse(acceptLanguage);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            // the JDK's parser throws ArrayIndexOutOfBoundsException for "-" (found by a property test)
             return Optional.empty();
         }
         for (Locale.LanguageRange range : ranges) {

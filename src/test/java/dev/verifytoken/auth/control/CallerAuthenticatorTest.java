@@ -113,26 +113,52 @@ class CallerAuthenticatorTest {
     }
 
     @Test
-    void fetchesAJwksFromAUrl() throws Exception {
-        HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        byte[] body = signIn.jwks().getBytes(StandardCharsets.UTF_8);
-        jwks.createContext("/jwks", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jwks.start();
-        try {
-            String url = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks";
-            CallerAuthenticator authenticator = read(required("mp.jwt.verify.publickey.location", url))
-                    .authenticator();
-            authenticator.authenticate("Bearer " + signIn.validToken());
-            assertThrows(UnauthenticatedException.class,
-                    () -> authenticator.authenticate("Bearer " + new CallerTokens().validToken()));
-        } finally {
-            jwks.stop(0);
-        }
+    void fetchesAJwksFromAnHttpsUrlWhenItStarts() {
+        FakeJwksEndpoint endpoint = new FakeJwksEndpoint(signIn.jwks());
+        CallerAuthReader.Result result = new CallerAuthReader().read(name -> Optional.ofNullable(
+                required("mp.jwt.verify.publickey.location", "https://sign-in.example/jwks").get(name)), endpoint);
+        assertTrue(result.problems().isEmpty(), result.problems().toString());
+        assertEquals(1, endpoint.fetches(), "fetched at start");
+        CallerAuthenticator authenticator = result.authenticator();
+        assertTrue(authenticator.keysProblem().isEmpty());
+        authenticator.authenticate("Bearer " + signIn.validToken());
+        assertThrows(UnauthenticatedException.class,
+                () -> authenticator.authenticate("Bearer " + new CallerTokens().validToken()));
+    }
+
+    @Test
+    void answers503AndSaysWhyWhileTheKeysCannotBeFetched() {
+        FakeJwksEndpoint endpoint = new FakeJwksEndpoint(null);
+        CallerAuthenticator authenticator = new CallerAuthReader().read(name -> Optional.ofNullable(
+                required("mp.jwt.verify.publickey.location", "https://sign-in.example/jwks").get(name)), endpoint)
+                .authenticator();
+        assertTrue(authenticator.keysProblem().orElseThrow().contains("could not be fetched"));
+        CallerKeysUnavailableException refused = assertThrows(CallerKeysUnavailableException.class,
+                () -> authenticator.authenticate("Bearer " + signIn.validToken()));
+        assertEquals(503, refused.problem().status());
+    }
+
+    @Test
+    void refusesAPlainHttpKeyLocation() {
+        CallerAuthReader.Result result = read(required("mp.jwt.verify.publickey.location", "http://sign-in.example/jwks"));
+        assertNull(result.authenticator());
+        assertEquals("mp.jwt.verify.publickey.location", result.problems().get(0).property());
+        assertTrue(result.problems().get(0).message().contains("https"), result.problems().toString());
+    }
+
+    @Test
+    void refusesCallerTokensThatLiveLongerThanAllowed() {
+        CallerAuthenticator oneDay = authenticator();
+        assertThrows(UnauthenticatedException.class, () -> oneDay.authenticate("Bearer "
+                + signIn.token(CallerTokens.ISSUER, CallerTokens.AUDIENCE, 2 * 86_400)));
+        Map<String, String> properties = required("mp.jwt.verify.publickey", signIn.publicKeyPem());
+        properties.put("auth.caller.max-token-lifetime", "600");
+        CallerAuthenticator tenMinutes = read(properties).authenticator();
+        tenMinutes.authenticate("Bearer " + signIn.token(CallerTokens.ISSUER, CallerTokens.AUDIENCE, 600));
+        assertThrows(UnauthenticatedException.class, () -> tenMinutes.authenticate("Bearer "
+                + signIn.token(CallerTokens.ISSUER, CallerTokens.AUDIENCE, 3600)));
+        properties.put("auth.caller.max-token-lifetime", "forever");
+        assertEquals("auth.caller.max-token-lifetime", read(properties).problems().get(0).property());
     }
 
     @Test

@@ -64,4 +64,10 @@ class VerificationLocaleTest {
         assertTrue(VerificationLocale.bestMatch(null).isEmpty());
         assertTrue(VerificationLocale.bestMatch("").isEmpty());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-", "a,-", "en-", ";q=1", "--", "*-"})
+    void ignoresAnAcceptLanguageTheJdkCannotParse(String header) {
+        assertTrue(VerificationLocale.bestMatch(header).isEmpty(), header);
+    }
 }

@@ -1,0 +1,24 @@
+package dev.verifytoken.crossorigin.control;
+
+import dev.verifytoken.problem.control.ProblemException;
+import dev.verifytoken.problem.entity.Problem;
+
+/** A browser request from a page of another site: 403. */
+public class CrossOriginRefusedException extends ProblemException {
+
+    public CrossOriginRefusedException() {
+        super("cross-origin request");
+    }
+
+    @Override
+    public String refusalReason() {
+        return "cross_origin";
+    }
+
+    @Override
+    public Problem problem() {
+        return Problem.of("cross-origin-refused", 403, "Cross-origin request refused",
+                "Tokens are not issued to web pages of other sites. An operator whose own web app calls this service"
+                        + " lists its origin in cors.allowed-origins.");
+    }
+}

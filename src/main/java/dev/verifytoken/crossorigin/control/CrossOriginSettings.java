@@ -1,0 +1,64 @@
+package dev.verifytoken.crossorigin.control;
+
+import dev.verifytoken.configuration.control.PropertyValues;
+import dev.verifytoken.configuration.control.SettingsCheck;
+import dev.verifytoken.configuration.entity.ConfigurationProblem;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code cors.allowed-origins}: the origins of the operator's own web apps whose pages may ask for tokens
+ * ({@code https://app.example.com}, comma-separated); none by default. Each is a scheme ({@code https} or
+ * {@code http}), a host and an optional port, nothing more: no path, no wildcard.
+ */
+@ApplicationScoped
+public class CrossOriginSettings implements SettingsCheck {
+
+    public static final String ALLOWED_ORIGINS = "cors.allowed-origins";
+
+    private Set<String> allowed = Set.of();
+    private List<ConfigurationProblem> problems = List.of();
+
+    @PostConstruct
+    void read() {
+        read(ConfigProvider.getConfig().getOptionalValue(ALLOWED_ORIGINS, String.class));
+    }
+
+    void read(Optional<String> value) {
+        Set<String> origins = new LinkedHashSet<>();
+        List<ConfigurationProblem> found = new ArrayList<>();
+        List<String> items = value.map(PropertyValues::items).orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            Optional<String> origin = Origins.canonical(items.get(i));
+            if (origin.isPresent()) {
+                origins.add(origin.get());
+            } else {
+                found.add(new ConfigurationProblem(ALLOWED_ORIGINS, "has an item (number " + (i + 1) + ") that is"
+                        + " not an origin: https://host or http://host, with an optional :port and nothing after it"));
+            }
+        }
+        allowed = Set.copyOf(origins);
+        problems = List.copyOf(found);
+    }
+
+    /** Whether the operator lists this origin (as the browser sent it in {@code Origin}). */
+    public boolean allows(String origin) {
+        return Origins.canonical(origin).map(allowed::contains).orElse(false);
+    }
+
+    public Set<String> allowed() {
+        return allowed;
+    }
+
+    @Override
+    public List<ConfigurationProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.verifytoken.token.boundary;
+
+import dev.verifytoken.problem.control.InvalidRequestException;
+import dev.verifytoken.problem.control.MalformedBodyException;
+import dev.verifytoken.problem.control.ProblemException;
+import dev.verifytoken.problem.control.UnsupportedMediaTypeException;
+import jakarta.ws.rs.core.MediaType;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Whatever a client sends as a body or a charset, reading it gives fields or a 4xx problem: never another
+ * exception (which would be a 500).
+ */
+class RequestParsingPropertyTest {
+
+    private static void refusedOrRead(Runnable read) {
+        try {
+            read.run();
+        } catch (ProblemException problem) {
+            int status = problem.problem().status();
+            assertTrue(status >= 400 && status < 500, "status " + status);
+        }
+    }
+
+    @Property
+    void anyFormBodyIsFieldsOrAProblem(@ForAll("formLike") String body) {
+        refusedOrRead(() -> FormBody.read(body));
+    }
+
+    @Property
+    void anyTextAsAFormBodyIsFieldsOrAProblem(@ForAll String body) {
+        refusedOrRead(() -> FormBody.read(body, StandardCharsets.ISO_8859_1));
+    }
+
+    @Property
+    void anyJsonBodyIsFieldsOrAProblem(@ForAll("jsonLike") String body) {
+        try {
+            JsonBody.read(body);
+        } catch (MalformedBodyException | InvalidRequestException refused) {
+            // a 400, as it should be
+        }
+    }
+
+    @Property
+    void anyTextAsAJsonBodyIsFieldsOrAProblem(@ForAll String body) {
+        refusedOrRead(() -> JsonBody.read(body));
+    }
+
+    @Property
+    void anyBytesInAnyCharsetAreTextOrAProblem(@ForAll byte[] body, @ForAll("charsets") String charset) {
+        MediaType type = new MediaType("application", "x-www-form-urlencoded", Map.of("charset", charset));
+        refusedOrRead(() -> FormBody.read(RequestBody.read(new ByteArrayInputStream(body), type),
+                RequestBody.charset(type)));
+    }
+
+    @Property
+    void anyCharsetNameIsACharsetOrUnsupported(@ForAll String charset) {
+        try {
+            RequestBody.charset(new MediaType("application", "json", Map.of("charset", charset)));
+        } catch (UnsupportedMediaTypeException refused) {
+            // a 415, as it should be
+        }
+    }
+
+    @Provide
+    Arbitrary<String> formLike() {
+        return Arbitraries.strings().withChars("phone_numbercountrylocalevia=&%+2BC3A9FFE2820 \u0663\uFF0B")
+                .ofMaxLength(80);
+    }
+
+    @Provide
+    Arbitrary<String> jsonLike() {
+        Arbitrary<String> tokens = Arbitraries.of("{", "}", "[", "]", ":", ",", "\"phone_number\"", "\"country\"",
+                "\"via\"", "\"locale\"", "\"+14155552671\"", "null", "true", "7", "-1e999", "\"\\u0000\"", "\"\\ud800\"",
+                " ", "\"x\"", "{\"a\":[{}]}");
+        return tokens.list().ofMaxSize(25).map(list -> String.join("", list));
+    }
+
+    @Provide
+    Arbitrary<String> charsets() {
+        return Arbitraries.oneOf(Arbitraries.of("UTF-8", "utf-8", "ISO-8859-1", "UTF-16", "UTF-32", "US-ASCII",
+                "windows-1252", "Shift_JIS", "x-unknown", "", " ", "\"utf-8\"", "utf8"), Arbitraries.strings().ofMaxLength(20));
+    }
+}
