@@ -88,6 +88,8 @@ class CallerAuthIT {
                 SIGN_IN.token("https://elsewhere.example", CallerTokens.AUDIENCE, 300),
                 SIGN_IN.token(CallerTokens.ISSUER, "another-service", 300),
                 SIGN_IN.token(CallerTokens.ISSUER, CallerTokens.AUDIENCE, -300),
+                // longer-lived than auth.caller.max-token-lifetime allows (one day by default)
+                SIGN_IN.token(CallerTokens.ISSUER, CallerTokens.AUDIENCE, 2 * 86_400),
                 new CallerTokens().validToken(),
                 "garbage"}) {
             JsonObject problem = unauthorized(token("Bearer " + token));
@@ -101,5 +103,30 @@ class CallerAuthIT {
         assertEquals(200, token("Bearer " + token).statusCode());
         token("Bearer " + token + "x");
         assertFalse(server.log().contains(token.substring(token.lastIndexOf('.') + 1)));
+    }
+
+    @Test
+    void aJwksUrlThatCannotBeReachedShowsInReadinessAndNeverHoldsRequests() {
+        // https on a loopback port where nothing listens: the fetch at start fails at once
+        try (PayaraMicroProcess unreachable = PayaraMicroProcess.start("it-caller-auth-unreachable", Map.of(
+                "AUTHY_API_KEY", TestKeys.randomKey(), "APP_ID", "1",
+                "AUTH_CALLER_REQUIRED", "true",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https://127.0.0.1:9/jwks",
+                "MP_JWT_VERIFY_ISSUER", CallerTokens.ISSUER))) {
+            Http other = new Http(unreachable.base());
+            HttpResponse<String> ready = other.get("/health/ready");
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("verify-token-caller-keys"), ready.body());
+            assertTrue(ready.body().contains("could not be fetched from https://127.0.0.1:9/jwks"), ready.body());
+
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> refused = other.send(HttpRequest.newBuilder(other.uri("/verify/token"))
+                        .header("Content-Type", Http.FORM).header("Authorization", "Bearer " + SIGN_IN.validToken())
+                        .POST(HttpRequest.BodyPublishers.ofString("phone_number=%2B14155552671")));
+                assertEquals(503, refused.statusCode(), refused.body());
+                assertEquals("urn:verify-token:problem:caller-keys-unavailable", Http.json(refused).getString("type"));
+            }
+            assertTrue(other.get("/health/live").statusCode() == 200);
+        }
     }
 }

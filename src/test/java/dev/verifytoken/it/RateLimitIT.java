@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The abuse limits of one instance (buckets in-process) over HTTP: per number, per client, per country,
  * 429 with Retry-After and no token, and X-Forwarded-For read only from the trusted proxy (127.0.0.1).
- * Each test uses its own client addresses and its own country, so that the tests do not share buckets.
+ * Each test uses its own client addresses and its own country, so that the tests do not share buckets. Client
+ * addresses are canonical (one client, whatever the spelling; IPv6 by /64), every X-Forwarded-For line is read,
+ * and a flood of new numbers beyond the bound of 1000 buckets leaves a drained number drained.
  */
 class RateLimitIT {
 
@@ -31,7 +33,8 @@ class RateLimitIT {
                 "RATELIMIT_NUMBER", "3/1h",
                 "RATELIMIT_CLIENT", "4/1h",
                 "RATELIMIT_COUNTRY", "5/1h",
-                "RATELIMIT_TRUSTED_PROXIES", "127.0.0.1/32, ::1"));
+                "RATELIMIT_TRUSTED_PROXIES", "127.0.0.1/32, ::1",
+                "RATELIMIT_MAX_BUCKETS", "1000"));
         http = new Http(server.base());
     }
 
@@ -42,12 +45,15 @@ class RateLimitIT {
         }
     }
 
-    private static HttpResponse<String> token(String number, String forwardedFor) {
+    /** A token request through the trusted proxy (127.0.0.1), with these X-Forwarded-For lines. */
+    private static HttpResponse<String> token(String number, String... forwardedFor) {
         HttpRequest.Builder request = HttpRequest.newBuilder(http.uri("/verify/token"))
                 .header("Content-Type", Http.FORM)
                 .POST(HttpRequest.BodyPublishers.ofString(Http.form("phone_number", number)));
-        if (forwardedFor != null) {
-            request.header("X-Forwarded-For", forwardedFor);
+        for (String line : forwardedFor) {
+            if (line != null) {
+                request.header("X-Forwarded-For", line);
+            }
         }
         return http.send(request);
     }
@@ -106,5 +112,49 @@ class RateLimitIT {
                     .statusCode());
         }
         tooMany(token("+61 412 345 679", "10.77.77.77, 198.18.0.1"), "client");
+    }
+
+    @Test
+    void countsEverySpellingOfOneAddressAsOneClient() {
+        // 198.51.100.77 is c633:644d in hexadecimal
+        String[] spellings = {"198.51.100.77", "::ffff:198.51.100.77", "::FFFF:c633:644d", "[::ffff:198.51.100.77]:4711"};
+        for (int i = 0; i < spellings.length; i++) {
+            assertEquals(200, token("+31 6 1234 567" + i, spellings[i]).statusCode(), spellings[i]);
+        }
+        tooMany(token("+31 6 1234 5679", "0:0:0:0:0:ffff:c633:644d"), "client");
+    }
+
+    @Test
+    void countsAnIpv6ClientByIts64Network() {
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(200, token("+34 612 34 56 7" + i, "2001:db8:77:1::" + i).statusCode());
+        }
+        tooMany(token("+34 612 34 56 79", "2001:db8:77:1:ffff:ffff:ffff:ffff"), "client");
+        assertEquals(200, token("+34 612 34 56 79", "2001:db8:77:2::1").statusCode(), "another /64 is another client");
+    }
+
+    @Test
+    void readsEveryLineOfTheHeaderSoThatAClientCannotPickItsAddress() {
+        // the client writes a line of its own; the trusted proxy appends the address it saw in a second line
+        for (int i = 0; i < 4; i++) {
+            assertEquals(200, token("+39 312 345 67" + i, "10.99.0." + i, "203.0.113.88").statusCode());
+        }
+        tooMany(token("+39 312 345 679", "10.99.0.9", "203.0.113.88"), "client");
+    }
+
+    @Test
+    void aFloodOfNewNumbersDoesNotGiveADrainedNumberItsTokensBack() {
+        // the bound is 1000 buckets; the flood makes 5000 (a client and a number bucket per request)
+        String victim = "+64 21 123 4567";
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(200, token(victim, "192.0.2.10" + i).statusCode());
+        }
+        tooMany(token(victim, "192.0.2.109"), "phone_number");
+        for (int i = 0; i < 2500; i++) {
+            HttpResponse<String> flood = token(String.format("+81 90 1%03d %04d", i % 1000, 1000 + i),
+                    "100.64." + (i / 250) + "." + (i % 250));
+            assertTrue(flood.statusCode() == 200 || flood.statusCode() == 429, flood.body());
+        }
+        tooMany(token(victim, "192.0.2.110"), "phone_number");
     }
 }

@@ -53,6 +53,10 @@ public class ServerConfigFile implements BeforeAllCallback {
         // Many tests ask for tokens for the same numbers: the abuse limits are tested on servers of their own.
         properties.setProperty("ratelimit.number", "off");
         properties.setProperty("ratelimit.client", "off");
+        // the operator's own web app, for HardeningIT's cross-origin requests
+        properties.setProperty("cors.allowed-origins", HardeningIT.ALLOWED_ORIGIN);
+        // any X-Forwarded-For is read (from 127.0.0.1), for HardeningIT's odd headers
+        properties.setProperty("ratelimit.trusted-proxies", "127.0.0.1, ::1");
         try {
             // a root directory left by an earlier run would also redeploy the WAR that run deployed
             PayaraMicroProcess.deleteRecursively(FILE.getParent());

@@ -37,6 +37,7 @@ class UnconfiguredServiceIT {
         environment.put("POLICY_COUNTRIES_ALLOW", "US,XX");
         environment.put("POLICY_NUMBER_TYPES_REFUSED", "PREMIUM_RATE,BOGUS");
         environment.put("DEVELOPER_PAGE_ENABLED", "no");
+        environment.put("RATELIMIT_TRUSTED_PROXIES", "a.0.0.0/8");
         server = PayaraMicroProcess.start("it-unconfigured", environment);
     }
 
@@ -62,6 +63,8 @@ class UnconfiguredServiceIT {
         assertHas(configuration, "policy.number-types.refused (POLICY_NUMBER_TYPES_REFUSED) has an item (number 2)"
                 + " that is not a number type");
         assertHas(configuration, "developer-page.enabled (DEVELOPER_PAGE_ENABLED) must be true or false");
+        assertHas(configuration, "ratelimit.trusted-proxies (RATELIMIT_TRUSTED_PROXIES) has an item (number 1) that"
+                + " is not an IP address");
         assertFalse(response.body().contains(SHORT_KEY), "the key is never in an answer");
         assertFalse(response.body().contains(KEY_IN_APP_ID), "nor a key given as the app id");
         assertFalse(response.body().contains("BOGUS"), "no value is quoted");

@@ -1,0 +1,188 @@
+package dev.verifytoken.it;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What an attacker tries, over HTTP against the deployed WAR: numbers longer than E.164, non-geographic numbers,
+ * strange methods, broken escapes, a field given twice, pages of other sites, odd headers. Each is a token or a
+ * 4xx problem+json, never a 5xx, an HTML page or an echo of the request.
+ */
+class HardeningIT extends DeployedServiceTest {
+
+    /** The operator's own web app, allowed by the test server's configuration (ServerConfigFile). */
+    static final String ALLOWED_ORIGIN = "https://app.example.test";
+
+    private final List<HttpResponse<String>> responses = new ArrayList<>();
+
+    @AfterEach
+    void noAnswerIsAServerErrorOrLeaksAnything() {
+        for (HttpResponse<String> response : responses) {
+            assertTrue(response.statusCode() < 500, response.statusCode() + " " + response.body());
+            assertFalse(response.body().contains(ServerConfigFile.key()));
+            assertFalse(response.body().toLowerCase(Locale.ROOT).contains("<html"), response.body());
+            assertFalse(response.body().contains("X-Echo-Me"), "the request is never echoed: " + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response = http.send(request);
+        responses.add(response);
+        return response;
+    }
+
+    private JsonObject problem(HttpResponse<String> response, int status) {
+        responses.add(response);
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json",
+                response.headers().firstValue("Content-Type").orElseThrow().split(";")[0].strip(), response.body());
+        JsonObject problem = Http.json(response);
+        assertEquals(status, problem.getInt("status"));
+        return problem;
+    }
+
+    private static HttpRequest.Builder tokenRequest(String body) {
+        return HttpRequest.newBuilder().header("Content-Type", Http.FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpRequest.Builder token(String body) {
+        return tokenRequest(body).uri(http.uri("/verify/token"));
+    }
+
+    @ParameterizedTest(name = "{0} is too long for E.164")
+    @ValueSource(strings = {"+49 30 1234567890123", "+4923333333333333", "+49 30 123456789012"})
+    void refusesNumbersLongerThanE164(String number) {
+        JsonObject problem = problem(http.postForm(Http.form("phone_number", number)), 400);
+        assertEquals("too_long", problem.getJsonArray("errors").getJsonObject(0).getString("code"));
+        problem(http.postJson("{\"phone_number\":\"" + number + "\"}"), 400);
+    }
+
+    static Stream<String> nonGeographicNumbers() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        return util.getSupportedGlobalNetworkCallingCodes().stream().sorted()
+                .map(code -> util.format(util.getExampleNumberForNonGeoEntity(code),
+                        PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+
+    @ParameterizedTest(name = "{0} is refused by default")
+    @MethodSource("nonGeographicNumbers")
+    void refusesNonGeographicNumbersByDefault(String number) {
+        JsonObject problem = problem(http.postForm(Http.form("phone_number", number)), 403);
+        assertEquals("urn:verify-token:problem:country-refused", problem.getString("type"));
+        assertEquals("001", problem.getString("country"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            PROPFIND | /
+            PROPFIND | /verify/token
+            PROPFIND | /developer/app.js
+            MKCOL    | /nothing
+            FOO      | /verify/info
+            PATCH    | /index.html
+            DELETE   | /
+            """)
+    void answersAnyMethodOnAnyPathWithProblemJson(String method, String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(http.uri(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+        assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, response.statusCode() + " " + path);
+        problem(response, response.statusCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/verify/token", "/verify/info", "/health/live", "/nothing"})
+    void answersTraceWithProblemJsonAndNeverEchoesIt(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(http.uri(path)).header("X-Echo-Me", "secret")
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()));
+        if ("wildfly".equals(System.getProperty("arquillian.launch"))) {
+            // Undertow refuses TRACE itself (disallowed-methods), before the application: an empty 405
+            assertEquals(405, response.statusCode());
+        } else {
+            problem(response, 405);
+        }
+    }
+
+    @Test
+    void refusesPercentEscapesThatAreNotUtf8() {
+        JsonObject problem = problem(http.postForm("phone_number=%C3%28"), 400);
+        assertEquals("urn:verify-token:problem:malformed-body", problem.getString("type"));
+        problem(http.postForm("phone_number=%2B1415555267%FF"), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"phone_number\":null,\"phone_number\":\"+14155552671\"}",
+            "{\"phone_number\":7,\"phone_number\":\"+14155552671\"}"})
+    void refusesAJsonFieldGivenTwiceWhateverItsFirstValue(String body) {
+        JsonObject problem = problem(http.postJson(body), 400);
+        assertTrue(problem.toString().contains("\"duplicate\""), problem.toString());
+    }
+
+    @Test
+    void refusesTokenRequestsFromPagesOfOtherSites() {
+        JsonObject problem = problem(send(token("phone_number=%2B14155552671")
+                .header("Origin", "https://evil.example")), 403);
+        assertEquals("urn:verify-token:problem:cross-origin-refused", problem.getString("type"));
+        problem(send(token("phone_number=%2B14155552671").header("Sec-Fetch-Site", "cross-site")), 403);
+        problem(send(token("phone_number=%2B14155552671").header("Origin", "null")), 403);
+        problem(send(token("phone_number=%2B14155552671").header("Origin", ALLOWED_ORIGIN + ".evil.example")), 403);
+    }
+
+    @Test
+    void refusesThePreflightOfAnotherSite() {
+        problem(send(HttpRequest.newBuilder(http.uri("/verify/token")).header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())), 403);
+    }
+
+    @Test
+    void servesAppsTheServicesOwnPagesAndTheAllowedOrigin() {
+        assertEquals(200, send(token("phone_number=%2B14155552671")).statusCode(), "an app sends no Origin");
+        String own = http.uri("/").toString().replaceAll("/$", "");
+        assertEquals(200, send(token("phone_number=%2B14155552671").header("Origin", own)
+                .header("Sec-Fetch-Site", "same-origin")).statusCode());
+
+        HttpResponse<String> allowed = send(token("phone_number=%2B14155552671").header("Origin", ALLOWED_ORIGIN)
+                .header("Sec-Fetch-Site", "cross-site"));
+        assertEquals(200, allowed.statusCode(), allowed.body());
+        assertEquals(ALLOWED_ORIGIN, allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(http.uri("/verify/token"))
+                .header("Origin", ALLOWED_ORIGIN).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, preflight.statusCode(), preflight.body());
+        assertEquals(ALLOWED_ORIGIN, preflight.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow().contains("POST"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-", "a,-", "en-", ";q=1", "*-*-*", "zh-TW;q=x"})
+    void ignoresAnAcceptLanguageItCannotRead(String header) {
+        HttpResponse<String> response = send(token("phone_number=%2B14155552671").header("Accept-Language", header));
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a.1.1.1", "::ffff:zz", "1.2.3.4.5", "[::1", "999.1.1.1, a.b.c.d"})
+    void readsAnyForwardedForWithoutFailing(String header) {
+        assertEquals(200, send(token("phone_number=%2B14155552671").header("X-Forwarded-For", header)).statusCode());
+    }
+}
