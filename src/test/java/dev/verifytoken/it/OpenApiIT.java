@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenApiIT extends DeployedServiceTest {
 
-    private static final Set<String> STATUSES = Set.of("200", "400", "401", "403", "405", "406", "413", "415",
+    private static final Set<String> STATUSES = Set.of("200", "400", "401", "403", "405", "406", "408", "413", "415",
             "429", "503");
 
     private JsonObject operation;

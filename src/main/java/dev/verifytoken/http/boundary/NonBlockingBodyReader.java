@@ -2,6 +2,7 @@ package dev.verifytoken.http.boundary;
 
 import dev.verifytoken.problem.boundary.ServletProblems;
 import dev.verifytoken.problem.control.IncompleteBodyException;
+import dev.verifytoken.problem.entity.Problem;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +32,8 @@ import java.util.logging.Logger;
  * <p>
  * Only the first {@link #KEPT_BYTES} bytes are kept: the resource refuses a longer body (413), after this filter
  * has read and dropped up to {@link #DRAIN_BYTES} more so that a client still sending can read the answer.
- * Where the server cannot suspend the request (no asynchronous support), the body is read as before, blocking.
+ * Where the server cannot suspend the request (no asynchronous support), the body is read as before, blocking;
+ * over HTTP/2 too, by a bounded number of requests at a time (see {@link #isHttp2}).
  */
 public class NonBlockingBodyReader extends HttpFilter {
 
@@ -41,7 +44,12 @@ public class NonBlockingBodyReader extends HttpFilter {
     /** How much of a body over the limit is read and dropped before the answer, so that the client can read it. */
     static final long DRAIN_BYTES = 1 << 20;
 
+    /** How many HTTP/2 requests may read their bodies blocking at once (of the production pool's 16 workers). */
+    static final int BLOCKING_READERS = 4;
+
     private static final String BODY = NonBlockingBodyReader.class.getName() + ".body";
+
+    private final Semaphore blockingReaders = new Semaphore(BLOCKING_READERS);
     private static final Logger LOG = Logger.getLogger(NonBlockingBodyReader.class.getName());
 
     @Override
@@ -56,12 +64,43 @@ public class NonBlockingBodyReader extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (isHttp2(request)) {
+            readBlocking(request, response, chain);
+            return;
+        }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(BODY_TIMEOUT.toMillis());
         ServletInputStream input = request.getInputStream();
         BodyCollector collector = new BodyCollector(async, input, response);
         async.addListener(collector);
         input.setReadListener(collector);
+    }
+
+    /**
+     * Payara's Grizzly breaks an HTTP/2 connection (the h2c upgrade of a plain-text one included) when a request
+     * is dispatched asynchronously: over HTTP/2 a body is read as before, blocking a worker, but by at most
+     * {@link #BLOCKING_READERS} requests at a time. Beyond that, 429: slow HTTP/2 clients can hold a few workers,
+     * never all of them. (HTTP/2 cannot be switched off on Payara's plain-text listener without making every
+     * request that asks for the h2c upgrade hang.)
+     */
+    private static boolean isHttp2(HttpServletRequest request) {
+        String protocol = request.getProtocol();
+        return protocol != null && protocol.startsWith("HTTP/2");
+    }
+
+    private void readBlocking(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!blockingReaders.tryAcquire()) {
+            ServletProblems.write(response, Problem.of("too-many-requests", 429, "Too many requests",
+                    "Too many request bodies are arriving over HTTP/2 at once; try again, or use HTTP/1.1.")
+                    .withHeader("Retry-After", "1"));
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            blockingReaders.release();
+        }
     }
 
     private static boolean hasBody(HttpServletRequest request) {

@@ -37,7 +37,6 @@ final class HttpProblems {
             case 415 -> "Send the body as application/x-www-form-urlencoded or application/json.";
             case 408 -> "The request did not arrive in time.";
             case 500 -> "The service failed to answer. The failure is logged; try again later.";
-            case 501 -> "This method is not supported here. Tokens are issued by POST /verify/token.";
             case 503 -> "The service is not available. Try again later.";
             default -> null;
         };

@@ -22,6 +22,11 @@ public class ProblemErrorPage extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Asked for directly rather than as an error page: there is nothing here.
         int status = code instanceof Integer given ? given : 404;
+        if (status == 501) {
+            // a method the container does not know (PROPFIND, PATCH on a file): a client's error, not the server's
+            ServletProblems.write(response, HttpProblems.forStatus(405, "GET, HEAD, POST, OPTIONS"));
+            return;
+        }
         if (status == 405 && !exists(request)) {
             // a static-file servlet refusing a POST to a path that has no file: there is nothing to allow
             status = 404;
