@@ -1,6 +1,6 @@
 package dev.verifytoken.audit.control;
 
-import dev.verifytoken.token.entity.TokenOutcome;
+import dev.verifytoken.issuance.entity.TokenOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -34,8 +34,8 @@ public class AuditLog {
         if (outcome.issued()) {
             line.append("token issued");
         } else {
-            line.append("token refused reason=").append(outcome.refusal()).append(" problem=")
-                    .append(outcome.problemType());
+            line.append("token refused reason=").append(outcome.refusal().label()).append(" problem=")
+                    .append(outcome.problemName());
         }
         line.append(" number=").append(outcome.number() == null ? "-" : outcome.number().masked())
                 .append(" country=").append(outcome.country() == null ? "-" : outcome.country());

@@ -1,7 +1,7 @@
 package dev.verifytoken.auth.control;
 
 import dev.verifytoken.auth.entity.CallerAuthSettings;
-import dev.verifytoken.configuration.control.PropertyValues;
+import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import org.jose4j.http.SimpleGet;
 
@@ -38,52 +38,37 @@ public class CallerAuthReader {
     }
 
     /** With keys at an https URL fetched through this client (tests); null: the bounded client of JwksKeys. */
-    Result read(Function<String, Optional<String>> values, SimpleGet get) {
-        Function<String, Optional<String>> value = PropertyValues.nonBlank(values);
-        List<ConfigurationProblem> problems = new ArrayList<>();
-        String required = value.apply(REQUIRED).orElse("false");
-        if (!required.equalsIgnoreCase("true") && !required.equalsIgnoreCase("false")) {
-            problems.add(new ConfigurationProblem(REQUIRED, "must be true or false"));
-        }
-        if (!required.equalsIgnoreCase("true")) {
+    Result read(Function<String, Optional<String>> source, SimpleGet get) {
+        SettingsReader values = new SettingsReader(source);
+        if (!values.bool(REQUIRED, false)) {
             CallerAuthSettings off = CallerAuthSettings.off();
-            return problems.isEmpty() ? new Result(new CallerAuthenticator(off), off, List.of())
-                    : new Result(null, null, List.copyOf(problems));
+            return values.valid() ? new Result(new CallerAuthenticator(off), off, List.of())
+                    : new Result(null, null, values.problems());
         }
 
-        Optional<String> key = value.apply(PUBLIC_KEY);
-        Optional<String> location = value.apply(PUBLIC_KEY_LOCATION);
+        Optional<String> key = values.text(PUBLIC_KEY);
+        Optional<String> location = values.text(PUBLIC_KEY_LOCATION);
         if (key.isEmpty() && location.isPresent() && location.get().toLowerCase(Locale.ROOT).startsWith("http://")) {
-            problems.add(new ConfigurationProblem(PUBLIC_KEY_LOCATION, "must be an https URL (or a file): keys fetched"
-                    + " over plain http could be swapped by anyone on the way"));
+            values.problem(PUBLIC_KEY_LOCATION, "must be an https URL (or a file): keys fetched over plain http could"
+                    + " be swapped by anyone on the way");
         }
-        long maxLifetime = CallerAuthSettings.DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
-        Optional<String> lifetime = value.apply(MAX_TOKEN_LIFETIME);
-        if (lifetime.isPresent()) {
-            maxLifetime = lifetime.get().matches("[0-9]{1,7}") ? Long.parseLong(lifetime.get()) : -1;
-            if (maxLifetime < 60 || maxLifetime > 604_800) {
-                problems.add(new ConfigurationProblem(MAX_TOKEN_LIFETIME, "must be a whole number of seconds from 60"
-                        + " to 604800 (7 days): the longest a caller token may be valid"));
-            }
-        }
+        long maxLifetime = values.wholeNumber(MAX_TOKEN_LIFETIME, 60, 604_800, " seconds (7 days): the longest a"
+                + " caller token may be valid").orElse((int) CallerAuthSettings.DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
         if (key.isEmpty() && location.isEmpty()) {
-            problems.add(new ConfigurationProblem(PUBLIC_KEY_LOCATION, "or " + PUBLIC_KEY + " is required when "
-                    + REQUIRED + " is true: the public key, JWK or JWKS of the app's sign-in"));
+            values.problem(PUBLIC_KEY_LOCATION, "or " + PUBLIC_KEY + " is required when " + REQUIRED + " is true: the"
+                    + " public key, JWK or JWKS of the app's sign-in");
         }
-        Optional<String> issuer = value.apply(ISSUER);
+        Optional<String> issuer = values.text(ISSUER);
         if (issuer.isEmpty()) {
-            problems.add(new ConfigurationProblem(ISSUER, "is required when " + REQUIRED
-                    + " is true: the iss of the app's sign-in tokens"));
+            values.problem(ISSUER, "is required when " + REQUIRED + " is true: the iss of the app's sign-in tokens");
         }
-        String algorithm = value.apply(ALGORITHM).orElse("RS256").toUpperCase(Locale.ROOT);
+        String algorithm = values.text(ALGORITHM).orElse("RS256").toUpperCase(Locale.ROOT);
         if (!algorithm.equals("RS256") && !algorithm.equals("ES256")) {
-            problems.add(new ConfigurationProblem(ALGORITHM, "must be RS256 or ES256"));
+            values.problem(ALGORITHM, "must be RS256 or ES256");
         }
-        List<String> audiences = value.apply(AUDIENCES)
-                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList())
-                .orElse(List.of());
-        if (!problems.isEmpty()) {
-            return new Result(null, null, List.copyOf(problems));
+        List<String> audiences = values.list(AUDIENCES);
+        if (!values.valid()) {
+            return new Result(null, null, values.problems());
         }
         CallerAuthSettings settings = new CallerAuthSettings(true, key.orElseGet(location::get), key.isEmpty(),
                 issuer.get(), audiences, algorithm, maxLifetime);

@@ -11,11 +11,6 @@ public class CrossOriginRefusedException extends ProblemException {
     }
 
     @Override
-    public String refusalReason() {
-        return "cross_origin";
-    }
-
-    @Override
     public Problem problem() {
         return Problem.of("cross-origin-refused", 403, "Cross-origin request refused",
                 "Tokens are not issued to web pages of other sites. An operator whose own web app calls this service"

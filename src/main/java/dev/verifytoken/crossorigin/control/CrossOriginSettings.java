@@ -1,13 +1,12 @@
 package dev.verifytoken.crossorigin.control;
 
-import dev.verifytoken.configuration.control.PropertyValues;
+import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.control.SettingsCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,20 +31,20 @@ public class CrossOriginSettings implements SettingsCheck {
     }
 
     void read(Optional<String> value) {
+        SettingsReader values = new SettingsReader(name -> value);
         Set<String> origins = new LinkedHashSet<>();
-        List<ConfigurationProblem> found = new ArrayList<>();
-        List<String> items = value.map(PropertyValues::items).orElse(List.of());
+        List<String> items = values.list(ALLOWED_ORIGINS);
         for (int i = 0; i < items.size(); i++) {
             Optional<String> origin = Origins.canonical(items.get(i));
             if (origin.isPresent()) {
                 origins.add(origin.get());
             } else {
-                found.add(new ConfigurationProblem(ALLOWED_ORIGINS, "has an item (number " + (i + 1) + ") that is"
-                        + " not an origin: https://host or http://host, with an optional :port and nothing after it"));
+                values.itemProblem(ALLOWED_ORIGINS, i, "is not an origin: https://host or http://host, with an"
+                        + " optional :port and nothing after it");
             }
         }
         allowed = Set.copyOf(origins);
-        problems = List.copyOf(found);
+        problems = values.problems();
     }
 
     /** Whether the operator lists this origin (as the browser sent it in {@code Origin}). */

@@ -1,10 +1,15 @@
 package dev.verifytoken.developer.boundary;
 
-import dev.verifytoken.configuration.control.Configuration;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
-import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.token.entity.TokenSettings;
 import dev.verifytoken.developer.control.DeveloperPageSettings;
+import dev.verifytoken.auth.control.CallerAuthentication;
+import dev.verifytoken.policy.control.PolicyConfiguration;
+import dev.verifytoken.ratelimit.control.RateLimits;
+import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
+import dev.verifytoken.startup.control.ConfigurationCheck;
+import dev.verifytoken.token.control.TokenConfiguration;
 import dev.verifytoken.token.entity.VerificationLocale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +35,19 @@ import jakarta.ws.rs.core.Response;
 public class DeveloperInfoResource {
 
     @Inject
-    Configuration configuration;
+    ConfigurationCheck configuration;
+
+    @Inject
+    TokenConfiguration tokens;
+
+    @Inject
+    PolicyConfiguration policies;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    CallerAuthentication callers;
 
     @Inject
     DeveloperPageSettings page;
@@ -46,7 +63,7 @@ public class DeveloperInfoResource {
         configuration.problems().stream().map(ConfigurationProblem::toString).forEach(problems::add);
         info.add("ready", configuration.problems().isEmpty()).add("problems", problems);
         if (configuration.problems().isEmpty()) {
-            TokenSettings settings = configuration.settings();
+            TokenSettings settings = tokens.settings();
             info.add("app_id", settings.appId())
                     .add("token_lifetime_seconds", settings.lifetimeSeconds());
             JsonObjectBuilder defaults = Json.createObjectBuilder();
@@ -56,14 +73,14 @@ public class DeveloperInfoResource {
             settings.defaultRegion().ifPresent(region -> defaults.add("country", region));
             info.add("defaults", defaults);
             JsonArrayBuilder policy = Json.createArrayBuilder();
-            configuration.policy().describe().forEach(policy::add);
+            policies.policy().describe().forEach(policy::add);
             info.add("policy", policy);
-            RateLimitSettings limits = configuration.rateLimits();
+            RateLimitSettings limits = rateLimits.settings();
             info.add("rate_limits", Json.createObjectBuilder()
-                    .add("per_number", limits.number().map(Object::toString).orElse("off"))
-                    .add("per_client", limits.client().map(Object::toString).orElse("off"))
-                    .add("per_country", limits.country().map(Object::toString).orElse("off")));
-            info.add("caller_authentication", configuration.callerAuthenticationRequired());
+                    .add("per_number", limits.limit(LimitKind.PHONE_NUMBER).map(Object::toString).orElse("off"))
+                    .add("per_client", limits.limit(LimitKind.CLIENT).map(Object::toString).orElse("off"))
+                    .add("per_country", limits.limit(LimitKind.COUNTRY).map(Object::toString).orElse("off")));
+            info.add("caller_authentication", callers.authenticator().required());
         }
         JsonArrayBuilder locales = Json.createArrayBuilder();
         VerificationLocale.SUPPORTED.forEach(locales::add);

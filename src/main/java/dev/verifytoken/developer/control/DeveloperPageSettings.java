@@ -1,6 +1,6 @@
 package dev.verifytoken.developer.control;
 
-import dev.verifytoken.configuration.control.PropertyValues;
+import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.control.SettingsCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import jakarta.annotation.PostConstruct;
@@ -29,11 +29,11 @@ public class DeveloperPageSettings implements SettingsCheck {
     }
 
     void read(Optional<String> value) {
-        Optional<String> text = value.map(String::strip).filter(v -> !v.isEmpty());
-        Optional<Boolean> parsed = text.isEmpty() ? Optional.of(true) : PropertyValues.bool(text.get());
-        enabled = parsed.orElse(false);
-        problems = parsed.isPresent() ? List.of()
-                : List.of(new ConfigurationProblem(ENABLED, "must be true or false (the page stays off until then)"));
+        SettingsReader values = new SettingsReader(name -> value);
+        boolean on = values.bool(ENABLED, true);
+        // a value that is neither true nor false is a problem, and leaves the page off
+        enabled = on && values.valid();
+        problems = values.problems();
     }
 
     public boolean enabled() {

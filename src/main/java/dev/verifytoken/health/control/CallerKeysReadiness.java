@@ -1,6 +1,7 @@
 package dev.verifytoken.health.control;
 
-import dev.verifytoken.configuration.control.Configuration;
+import dev.verifytoken.auth.control.CallerAuthentication;
+import dev.verifytoken.startup.control.ConfigurationCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -19,12 +20,15 @@ import java.util.Optional;
 public class CallerKeysReadiness implements HealthCheck {
 
     @Inject
-    Configuration configuration;
+    ConfigurationCheck configuration;
+
+    @Inject
+    CallerAuthentication callers;
 
     @Override
     public HealthCheckResponse call() {
         Optional<String> problem = configuration.problems().isEmpty()
-                ? configuration.authenticator().keysProblem() : Optional.empty();
+                ? callers.authenticator().keysProblem() : Optional.empty();
         return HealthCheckResponse.named("verify-token-caller-keys").status(problem.isEmpty())
                 .withData("keys", problem.orElse("at hand or not needed")).build();
     }

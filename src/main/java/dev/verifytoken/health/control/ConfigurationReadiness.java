@@ -1,6 +1,6 @@
 package dev.verifytoken.health.control;
 
-import dev.verifytoken.configuration.control.Configuration;
+import dev.verifytoken.startup.control.ConfigurationCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,7 @@ import java.util.List;
 public class ConfigurationReadiness implements HealthCheck {
 
     @Inject
-    Configuration configuration;
+    ConfigurationCheck configuration;
 
     @Override
     public HealthCheckResponse call() {

@@ -1,6 +1,6 @@
 package dev.verifytoken.metrics.control;
 
-import dev.verifytoken.token.entity.TokenOutcome;
+import dev.verifytoken.issuance.entity.TokenOutcome;
 
 /**
  * Where token metrics go. The implementation that uses MicroProfile Metrics

@@ -1,6 +1,6 @@
 package dev.verifytoken.metrics.control;
 
-import dev.verifytoken.token.entity.TokenOutcome;
+import dev.verifytoken.issuance.entity.TokenOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

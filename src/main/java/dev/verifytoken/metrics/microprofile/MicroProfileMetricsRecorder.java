@@ -1,7 +1,7 @@
 package dev.verifytoken.metrics.microprofile;
 
 import dev.verifytoken.metrics.control.MetricsRecorder;
-import dev.verifytoken.token.entity.TokenOutcome;
+import dev.verifytoken.issuance.entity.TokenOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +55,7 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
                     new Tag("country", outcome.country()), new Tag("via", via))).inc();
             creation.update(Duration.ofNanos(outcome.nanos()));
         } else {
-            refused.computeIfAbsent(outcome.refusal(), reason -> registry.counter(REFUSED_METADATA,
+            refused.computeIfAbsent(outcome.refusal().label(), reason -> registry.counter(REFUSED_METADATA,
                     new Tag("reason", reason))).inc();
         }
     }

@@ -1,11 +1,11 @@
 package dev.verifytoken.policy.control;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
-import dev.verifytoken.configuration.control.PropertyValues;
+import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.policy.entity.VerificationPolicy;
-import dev.verifytoken.token.entity.TokenRequest;
+import dev.verifytoken.token.entity.CodeLength;
 import dev.verifytoken.token.entity.VerificationLocale;
 import dev.verifytoken.token.entity.Via;
 
@@ -67,42 +67,41 @@ public class PolicyReader {
      * @param names     every property name the configuration has (to find locale rules and typos)
      * @param globalVia the configured default {@code via}, which must agree with {@code policy.voice}
      */
-    public Result read(Function<String, Optional<String>> values, Iterable<String> names, Optional<Via> globalVia) {
-        Function<String, Optional<String>> value = PropertyValues.nonBlank(values);
-        List<ConfigurationProblem> problems = new ArrayList<>();
+    public Result read(Function<String, Optional<String>> source, Iterable<String> names, Optional<Via> globalVia) {
+        SettingsReader values = new SettingsReader(source);
 
-        Optional<Set<String>> allow = value.apply(ALLOW).map(v -> countries(ALLOW, v, problems));
-        Set<String> deny = value.apply(DENY).map(v -> countries(DENY, v, problems)).orElse(Set.of());
+        Optional<Set<String>> allow = values.text(ALLOW).map(v -> countries(ALLOW, values));
+        Set<String> deny = values.text(DENY).map(v -> countries(DENY, values)).orElse(Set.of());
         if (allow.isPresent() && !deny.isEmpty()) {
-            problems.add(new ConfigurationProblem(DENY, "cannot be set together with " + ALLOW
-                    + ": give the countries to allow or the countries to deny"));
+            values.problem(DENY, "cannot be set together with " + ALLOW
+                    + ": give the countries to allow or the countries to deny");
         }
-        Set<PhoneNumberType> refused = value.apply(REFUSED_TYPES).map(v -> types(v, problems))
+        Set<PhoneNumberType> refused = values.text(REFUSED_TYPES).map(v -> types(values))
                 .orElse(VerificationPolicy.DEFAULT_REFUSED_TYPES);
-        boolean voice = value.apply(VOICE).map(v -> bool(VOICE, v, problems)).orElse(true);
-        boolean nonGeographic = value.apply(NON_GEOGRAPHIC).map(v -> bool(NON_GEOGRAPHIC, v, problems)).orElse(false);
+        boolean voice = values.bool(VOICE, true);
+        boolean nonGeographic = values.bool(NON_GEOGRAPHIC, false);
 
         Map<String, Via> via = new HashMap<>();
         Map<String, String> viaSource = new HashMap<>();
         for (Via method : Via.values()) {
             String property = VIA_PREFIX + method.claim();
-            value.apply(property).ifPresent(v -> put(property, countries(property, v, problems), method, via,
-                    viaSource, problems));
+            values.text(property).ifPresent(v -> put(property, countries(property, values), method, via, viaSource,
+                    values));
         }
         if (!voice && via.containsValue(Via.CALL)) {
-            problems.add(new ConfigurationProblem(VIA_PREFIX + "call", "cannot be set while " + VOICE + " is false"));
+            values.problem(VIA_PREFIX + "call", "cannot be set while " + VOICE + " is false");
         }
         if (!voice && globalVia.orElse(null) == Via.CALL) {
-            problems.add(new ConfigurationProblem("token.via", "cannot be call while " + VOICE + " is false"));
+            values.problem("token.via", "cannot be call while " + VOICE + " is false");
         }
 
         Map<String, Integer> codeLength = new HashMap<>();
         Map<String, String> codeLengthSource = new HashMap<>();
-        for (int length = TokenRequest.MIN_CODE_LENGTH; length <= TokenRequest.MAX_CODE_LENGTH; length++) {
+        for (int length = CodeLength.MIN; length <= CodeLength.MAX; length++) {
             String property = CODE_LENGTH_PREFIX + length;
             int chosen = length;
-            value.apply(property).ifPresent(v -> put(property, countries(property, v, problems), chosen, codeLength,
-                    codeLengthSource, problems));
+            values.text(property).ifPresent(v -> put(property, countries(property, values), chosen, codeLength,
+                    codeLengthSource, values));
         }
 
         Map<String, VerificationLocale> locale = new HashMap<>();
@@ -112,30 +111,27 @@ public class PolicyReader {
                 continue;
             }
             if (name.startsWith(LOCALE_PREFIX)) {
-                String tag = name.substring(LOCALE_PREFIX.length());
-                Optional<VerificationLocale> chosen = VerificationLocale.parse(tag);
+                Optional<VerificationLocale> chosen = VerificationLocale.parse(name.substring(LOCALE_PREFIX.length()));
                 if (chosen.isEmpty()) {
-                    problems.add(new ConfigurationProblem(name, "names an unsupported locale: the locale "
-                            + VerificationLocale.RULE));
+                    values.problem(name, "names an unsupported locale: the locale " + VerificationLocale.RULE);
                 } else {
-                    value.apply(name).ifPresent(v -> put(name, countries(name, v, problems), chosen.get(), locale,
-                            localeSource, problems));
+                    values.text(name).ifPresent(v -> put(name, countries(name, values), chosen.get(), locale,
+                            localeSource, values));
                 }
             } else if (name.startsWith(CODE_LENGTH_PREFIX)) {
-                problems.add(new ConfigurationProblem(name, "names a code length outside "
-                        + TokenRequest.MIN_CODE_LENGTH + ".." + TokenRequest.MAX_CODE_LENGTH));
+                values.problem(name, "names a code length outside " + CodeLength.MIN + ".." + CodeLength.MAX);
             } else {
-                problems.add(new ConfigurationProblem(name, "is not a policy property; known: " + ALLOW + ", " + DENY
-                        + ", " + NON_GEOGRAPHIC + ", " + REFUSED_TYPES + ", " + VOICE + ", " + VIA_PREFIX + "sms|call, " + CODE_LENGTH_PREFIX
-                        + "<4..10>, " + LOCALE_PREFIX + "<locale>"));
+                values.problem(name, "is not a policy property; known: " + ALLOW + ", " + DENY + ", " + NON_GEOGRAPHIC
+                        + ", " + REFUSED_TYPES + ", " + VOICE + ", " + VIA_PREFIX + "sms|call, " + CODE_LENGTH_PREFIX
+                        + "<4..10>, " + LOCALE_PREFIX + "<locale>");
             }
         }
 
-        if (!problems.isEmpty()) {
-            return new Result(null, List.copyOf(problems));
+        if (!values.valid()) {
+            return new Result(null, values.problems());
         }
-        return new Result(new VerificationPolicy(allow.orElse(null), deny, nonGeographic, refused, voice, via, codeLength, locale),
-                List.of());
+        return new Result(new VerificationPolicy(allow.orElse(null), deny, nonGeographic, refused, voice, via,
+                codeLength, locale), List.of());
     }
 
     private static List<String> policyNames(Iterable<String> names) {
@@ -158,7 +154,7 @@ public class PolicyReader {
         }
         if (name.startsWith(CODE_LENGTH_PREFIX)) {
             try {
-                return TokenRequest.isCodeLength(Integer.parseInt(name.substring(CODE_LENGTH_PREFIX.length())));
+                return CodeLength.isValid(Integer.parseInt(name.substring(CODE_LENGTH_PREFIX.length())));
             } catch (NumberFormatException e) {
                 return false;
             }
@@ -167,55 +163,47 @@ public class PolicyReader {
     }
 
     private <T> void put(String property, Set<String> countries, T value, Map<String, T> byCountry,
-                         Map<String, String> source, List<ConfigurationProblem> problems) {
+                         Map<String, String> source, SettingsReader values) {
         for (String country : countries) {
             String earlier = source.putIfAbsent(country, property);
             if (earlier != null) {
-                problems.add(new ConfigurationProblem(property, "lists " + country + ", which " + earlier
-                        + " lists too: a country can have one value only"));
+                values.problem(property, "lists " + country + ", which " + earlier
+                        + " lists too: a country can have one value only");
             } else {
                 byCountry.put(country, value);
             }
         }
     }
 
-    private Set<String> countries(String property, String list, List<ConfigurationProblem> problems) {
+    private Set<String> countries(String property, SettingsReader values) {
         Set<String> countries = new LinkedHashSet<>();
-        List<String> items = PropertyValues.items(list);
+        List<String> items = values.list(property);
         for (int i = 0; i < items.size(); i++) {
             String country = items.get(i).toUpperCase(Locale.ROOT);
             if (VerificationPolicy.NON_GEOGRAPHIC.equals(country) || phoneNumbers.isKnownRegion(country)) {
                 countries.add(country);
             } else {
-                problems.add(new ConfigurationProblem(property, "has an item (number " + (i + 1) + ") that is not an"
-                        + " ISO 3166-1 alpha-2 country code with phone numbers (or 001 for non-geographic numbers)"));
+                values.itemProblem(property, i, "is not an ISO 3166-1 alpha-2 country code with phone numbers (or 001"
+                        + " for non-geographic numbers)");
             }
         }
         return countries;
     }
 
-    private static Set<PhoneNumberType> types(String list, List<ConfigurationProblem> problems) {
-        if (list.equalsIgnoreCase(NONE)) {
+    private static Set<PhoneNumberType> types(SettingsReader values) {
+        List<String> items = values.list(REFUSED_TYPES);
+        if (items.size() == 1 && items.get(0).equalsIgnoreCase(NONE)) {
             return Set.of();
         }
         Set<PhoneNumberType> types = EnumSet.noneOf(PhoneNumberType.class);
-        List<String> items = PropertyValues.items(list);
         for (int i = 0; i < items.size(); i++) {
             try {
                 types.add(PhoneNumberType.valueOf(items.get(i).toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException e) {
-                problems.add(new ConfigurationProblem(REFUSED_TYPES, "has an item (number " + (i + 1) + ") that is not"
-                        + " a number type; types: " + Arrays.toString(PhoneNumberType.values()) + ", or NONE"));
+                values.itemProblem(REFUSED_TYPES, i, "is not a number type; types: "
+                        + Arrays.toString(PhoneNumberType.values()) + ", or NONE");
             }
         }
         return types;
-    }
-
-    private static boolean bool(String property, String value, List<ConfigurationProblem> problems) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        problems.add(new ConfigurationProblem(property, "must be true or false"));
-        return true;
     }
 }

@@ -43,10 +43,6 @@ public class PolicyRefusalException extends ProblemException {
         return reason;
     }
 
-    public String country() {
-        return country;
-    }
-
     @Override
     public Problem problem() {
         Problem problem = Problem.of(reason.type, 403, reason.title, detail).withExtension("country", country);

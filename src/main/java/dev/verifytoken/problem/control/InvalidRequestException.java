@@ -23,13 +23,6 @@ public class InvalidRequestException extends ProblemException {
         return errors;
     }
 
-    /** {@code invalid_number} when the phone number is among the bad fields. */
-    @Override
-    public String refusalReason() {
-        return errors.stream().anyMatch(e -> "phone_number".equals(e.field())) ? "invalid_number"
-                : super.refusalReason();
-    }
-
     @Override
     public Problem problem() {
         String detail = errors.size() == 1

@@ -14,18 +14,4 @@ public abstract class ProblemException extends RuntimeException {
     }
 
     public abstract Problem problem();
-
-    /**
-     * Why a token was refused, for metrics and the audit log: {@code invalid_request},
-     * {@code authentication}, {@code policy}, {@code rate_limit} or {@code not_configured}.
-     */
-    public String refusalReason() {
-        return switch (problem().status()) {
-            case 401 -> "authentication";
-            case 403 -> "policy";
-            case 429 -> "rate_limit";
-            case 503 -> "not_configured";
-            default -> "invalid_request";
-        };
-    }
 }

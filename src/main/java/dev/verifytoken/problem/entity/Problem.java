@@ -10,15 +10,20 @@ import java.util.Objects;
  * {@code errors}) and for a person ({@code title}, {@code detail}). Headers that belong to the
  * answer (such as {@code Allow} or {@code Retry-After}) travel with it.
  */
-public record Problem(String type, int status, String title, String detail, List<FieldError> errors,
+public record Problem(String type, String name, int status, String title, String detail, List<FieldError> errors,
                       Map<String, Object> extensions, Map<String, String> headers) {
 
     /** The type of problems that are just the HTTP status: the title is the status's reason phrase. */
     public static final String ABOUT_BLANK = "about:blank";
     private static final String TYPE_PREFIX = "urn:verify-token:problem:";
 
+    /**
+     * @param name the short name of the type, for logs and metrics: {@code country-refused} for
+     *             {@code urn:verify-token:problem:country-refused}, {@code http-415} for a plain HTTP status
+     */
     public Problem {
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(title, "title");
         errors = List.copyOf(errors);
         extensions = Map.copyOf(extensions);
@@ -27,27 +32,27 @@ public record Problem(String type, int status, String title, String detail, List
 
     /** A problem of this service's own kind, {@code urn:verify-token:problem:<name>}. */
     public static Problem of(String name, int status, String title, String detail) {
-        return new Problem(TYPE_PREFIX + name, status, title, detail, List.of(), Map.of(), Map.of());
+        return new Problem(TYPE_PREFIX + name, name, status, title, detail, List.of(), Map.of(), Map.of());
     }
 
     /** A problem that is no more than its HTTP status. */
     public static Problem ofStatus(int status, String title, String detail) {
-        return new Problem(ABOUT_BLANK, status, title, detail, List.of(), Map.of(), Map.of());
+        return new Problem(ABOUT_BLANK, "http-" + status, status, title, detail, List.of(), Map.of(), Map.of());
     }
 
     public Problem withErrors(List<FieldError> errors) {
-        return new Problem(type, status, title, detail, errors, extensions, headers);
+        return new Problem(type, this.name, status, title, detail, errors, extensions, headers);
     }
 
     public Problem withExtension(String name, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extensions);
         more.put(name, value);
-        return new Problem(type, status, title, detail, errors, more, headers);
+        return new Problem(type, this.name, status, title, detail, errors, more, headers);
     }
 
     public Problem withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Problem(type, status, title, detail, errors, extensions, more);
+        return new Problem(type, this.name, status, title, detail, errors, extensions, more);
     }
 }

@@ -2,10 +2,13 @@ package dev.verifytoken.ratelimit.control;
 
 import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.ratelimit.entity.Limit;
+import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,18 +18,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RateLimiter {
 
-    private final RateLimitSettings settings;
     private final BucketStore store;
-    private final BucketConfiguration perNumber;
-    private final BucketConfiguration perClient;
-    private final BucketConfiguration perCountry;
+    private final Map<LimitKind, BucketConfiguration> buckets = new EnumMap<>(LimitKind.class);
+    private final Map<LimitKind, Limit> limits = new EnumMap<>(LimitKind.class);
 
     public RateLimiter(RateLimitSettings settings, BucketStore store) {
-        this.settings = settings;
         this.store = store;
-        this.perNumber = settings.number().map(RateLimiter::configuration).orElse(null);
-        this.perClient = settings.client().map(RateLimiter::configuration).orElse(null);
-        this.perCountry = settings.country().map(RateLimiter::configuration).orElse(null);
+        for (LimitKind kind : LimitKind.values()) {
+            settings.limit(kind).ifPresent(limit -> {
+                limits.put(kind, limit);
+                buckets.put(kind, configuration(limit));
+            });
+        }
     }
 
     private static BucketConfiguration configuration(Limit limit) {
@@ -36,26 +39,31 @@ public final class RateLimiter {
     }
 
     public void consume(String client, E164Number number) {
-        take(perClient, "c:" + client, "client");
-        take(perNumber, "n:" + number.value(), "phone_number");
-        take(perCountry, "k:" + number.region(), "country");
+        take(LimitKind.CLIENT, client);
+        take(LimitKind.PHONE_NUMBER, number.value());
+        take(LimitKind.COUNTRY, number.region());
     }
 
-    private void take(BucketConfiguration configuration, String key, String limit) {
+    private void take(LimitKind kind, String key) {
+        BucketConfiguration configuration = buckets.get(kind);
         if (configuration == null) {
             return;
         }
-        ConsumptionProbe probe = store.tryConsume(key, configuration);
+        ConsumptionProbe probe = store.tryConsume(kind.keyPrefix() + key, configuration);
         if (!probe.isConsumed()) {
-            throw new RateLimitedException(limit, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()
+            throw new RateLimitedException(kind, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()
                     + TimeUnit.SECONDS.toNanos(1) - 1));
         }
     }
 
     /** For the log: the limits and where their buckets are. */
     public String describe() {
-        return "per number " + (perNumber == null ? "off" : settings.perNumber()) + ", per client "
-                + (perClient == null ? "off" : settings.perClient()) + ", per country "
-                + (perCountry == null ? "off" : settings.perCountry()) + "; buckets " + store.description();
+        return "per number " + describe(LimitKind.PHONE_NUMBER) + ", per client " + describe(LimitKind.CLIENT)
+                + ", per country " + describe(LimitKind.COUNTRY) + "; buckets " + store.description();
+    }
+
+    private String describe(LimitKind kind) {
+        Limit limit = limits.get(kind);
+        return limit == null ? "off" : limit.toString();
     }
 }

@@ -1,18 +1,20 @@
 package dev.verifytoken.ratelimit.control;
 
-import dev.verifytoken.configuration.control.Configuration;
+import dev.verifytoken.configuration.control.ServiceNotConfiguredException;
+import dev.verifytoken.configuration.control.SettingsCheck;
+import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.ratelimit.entity.AddressRange;
 import dev.verifytoken.ratelimit.entity.Limit;
+import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
-import dev.verifytoken.token.entity.Caller;
 import io.github.bucket4j.TimeMeter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,36 +23,35 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The abuse limits in force, with their buckets: shared by the cluster when the application runs in a
- * Payara Micro cluster (its data grid's JCache), otherwise in this process.
+ * The abuse limits in force ({@link RateLimitReader}, checked when the application starts), with their buckets:
+ * shared by the cluster when the application runs in a Payara Micro cluster (its data grid's JCache), otherwise
+ * in this process.
  */
 @ApplicationScoped
-public class RateLimits {
+public class RateLimits implements SettingsCheck {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
 
     @Inject
-    Configuration configuration;
-
-    @Inject
     Instance<ClusteredBucketStores> clustered;
 
+    private RateLimitSettings settings;
+    private List<ConfigurationProblem> problems = List.of();
     private RateLimiter limiter;
-    private List<AddressRange> trustedProxies = List.of();
-    private int ipv6Prefix = RateLimitSettings.DEFAULT_IPV6_PREFIX;
 
     @PostConstruct
     void start() {
-        RateLimitSettings settings = configuration.rateLimits();
+        Config config = ConfigProvider.getConfig();
+        RateLimitReader.Result result = new RateLimitReader().read(name -> config.getOptionalValue(name, String.class));
+        problems = result.problems();
+        settings = result.settings();
         if (settings == null) {
             return;
         }
-        trustedProxies = settings.trustedProxies();
-        ipv6Prefix = settings.ipv6Prefix();
-        Duration longest = Stream.of(settings.number(), settings.client(), settings.country())
-                .flatMap(Optional::stream).map(Limit::period).max(Duration::compareTo)
-                .orElse(Duration.ofHours(1));
-        BucketStore store = clustered.isResolvable() ? clustered.get().open(longest, settings.maxBuckets()).orElse(null) : null;
+        Duration longest = Stream.of(LimitKind.values()).map(settings::limit).flatMap(Optional::stream)
+                .map(Limit::period).max(Duration::compareTo).orElse(Duration.ofHours(1));
+        BucketStore store = clustered.isResolvable()
+                ? clustered.get().open(longest, settings.maxBuckets()).orElse(null) : null;
         if (store == null) {
             store = new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME, settings.maxBuckets());
         }
@@ -58,19 +59,34 @@ public class RateLimits {
         LOG.info("Rate limits: " + limiter.describe());
     }
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        // delivering the event creates this bean, which chooses where the buckets live
+    /** The limits; refuses with 503 when they are wrong. */
+    public RateLimitSettings settings() {
+        if (settings == null) {
+            throw new ServiceNotConfiguredException(problems);
+        }
+        return settings;
     }
 
-    /** The client's address: see {@link ClientAddress}. */
-    public String clientAddress(Caller caller) {
-        return ClientAddress.of(caller.remoteAddress(), caller.forwardedFor(), trustedProxies, ipv6Prefix);
+    /**
+     * The client's address: see {@link ClientAddress}.
+     *
+     * @param forwardedFor the lines of {@code X-Forwarded-For}, in the order received
+     */
+    public String clientAddress(String remoteAddress, List<String> forwardedFor) {
+        RateLimitSettings current = settings();
+        return ClientAddress.of(remoteAddress, forwardedFor, current.trustedProxies(), current.ipv6Prefix());
     }
 
     /** Takes a token from each bucket this issuance counts against, or refuses with 429. */
     public void consume(String client, E164Number number) {
-        if (limiter != null) {
-            limiter.consume(client, number);
+        if (limiter == null) {
+            throw new ServiceNotConfiguredException(problems);
         }
+        limiter.consume(client, number);
+    }
+
+    @Override
+    public List<ConfigurationProblem> problems() {
+        return problems;
     }
 }

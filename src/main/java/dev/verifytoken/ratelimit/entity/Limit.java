@@ -26,17 +26,17 @@ public record Limit(long tokens, Duration period) {
         }
     }
 
-    /**
-     * @return empty for {@code off}; a limit; or null when the text is neither
-     */
+    /** Whether the text switches a limit off. */
+    public static boolean isOff(String text) {
+        return text.strip().equalsIgnoreCase("off");
+    }
+
+    /** The limit this text writes, or empty when it is not one (see {@link #RULE}; {@code off} is not a limit). */
     public static Optional<Limit> parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
-        if (value.equals("off")) {
-            return Optional.empty();
-        }
         Matcher matcher = TEXT.matcher(value);
         if (!matcher.matches()) {
-            return null;
+            return Optional.empty();
         }
         long amount = Long.parseLong(matcher.group(2));
         Duration period = switch (matcher.group(3)) {
@@ -48,7 +48,7 @@ public record Limit(long tokens, Duration period) {
         try {
             return Optional.of(new Limit(Long.parseLong(matcher.group(1)), period));
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

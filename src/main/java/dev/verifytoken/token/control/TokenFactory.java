@@ -1,7 +1,6 @@
 package dev.verifytoken.token.control;
 
-import dev.verifytoken.configuration.control.Configuration;
-import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.token.entity.TokenSettings;
 import dev.verifytoken.token.entity.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +41,7 @@ public class TokenFactory {
     }
 
     @Inject
-    public TokenFactory(Configuration configuration, Clock clock) {
+    public TokenFactory(TokenConfiguration configuration, Clock clock) {
         this(configuration::settings, clock);
     }
 

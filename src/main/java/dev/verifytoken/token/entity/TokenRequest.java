@@ -12,11 +12,6 @@ import java.util.OptionalInt;
  */
 public final class TokenRequest {
 
-    public static final int MIN_CODE_LENGTH = 4;
-    public static final int MAX_CODE_LENGTH = 10;
-    public static final String CODE_LENGTH_RULE = "must be a whole number from " + MIN_CODE_LENGTH + " to "
-            + MAX_CODE_LENGTH;
-
     private final E164Number phoneNumber;
     private final Via via;
     private final VerificationLocale locale;
@@ -24,8 +19,8 @@ public final class TokenRequest {
 
     private TokenRequest(E164Number phoneNumber, Via via, VerificationLocale locale, Integer codeLength) {
         this.phoneNumber = Objects.requireNonNull(phoneNumber, "phoneNumber");
-        if (codeLength != null && !isCodeLength(codeLength)) {
-            throw new IllegalArgumentException("code_length " + CODE_LENGTH_RULE);
+        if (codeLength != null && !CodeLength.isValid(codeLength)) {
+            throw new IllegalArgumentException("code_length " + CodeLength.RULE);
         }
         this.via = via;
         this.locale = locale;
@@ -46,10 +41,6 @@ public final class TokenRequest {
 
     public TokenRequest withCodeLength(Integer codeLength) {
         return new TokenRequest(phoneNumber, via, locale, codeLength);
-    }
-
-    public static boolean isCodeLength(int length) {
-        return length >= MIN_CODE_LENGTH && length <= MAX_CODE_LENGTH;
     }
 
     public E164Number phoneNumber() {

@@ -102,12 +102,6 @@ public final class VerificationLocale {
                 || region.length() == 3 && region.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    /** The primary language subtag: {@code pt} for {@code pt-BR}. */
-    public String language() {
-        int dash = tag.indexOf('-');
-        return dash < 0 ? tag : tag.substring(0, dash);
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof VerificationLocale that && tag.equals(that.tag);

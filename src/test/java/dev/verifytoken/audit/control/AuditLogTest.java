@@ -2,7 +2,8 @@ package dev.verifytoken.audit.control;
 
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.phone.entity.E164Number;
-import dev.verifytoken.token.entity.TokenOutcome;
+import dev.verifytoken.issuance.entity.RefusalReason;
+import dev.verifytoken.issuance.entity.TokenOutcome;
 import dev.verifytoken.token.entity.Via;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class AuditLogTest {
 
     @Test
     void describesARefusal() throws Exception {
-        String line = AuditLog.line(new TokenOutcome("policy", "country-refused", number("+79123456789"), null,
+        String line = AuditLog.line(new TokenOutcome(RefusalReason.POLICY, "country-refused", number("+79123456789"), null,
                 "198.51.100.1", 1));
         assertEquals("token refused reason=policy problem=country-refused number=+7********89 country=RU"
                 + " client=198.51.100.1", line);
@@ -32,7 +33,7 @@ class AuditLogTest {
 
     @Test
     void describesARefusalWithoutANumber() {
-        String line = AuditLog.line(new TokenOutcome("invalid_number", "invalid-request", null, null, "::1", 1));
+        String line = AuditLog.line(new TokenOutcome(RefusalReason.INVALID_NUMBER, "invalid-request", null, null, "::1", 1));
         assertEquals("token refused reason=invalid_number problem=invalid-request number=- country=- client=::1", line);
     }
 

@@ -1,5 +1,6 @@
 package dev.verifytoken.ratelimit.control;
 
+import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,10 @@ class RateLimitReaderTest {
     @Test
     void defaultsLimitNumbersAndClients() {
         RateLimitSettings settings = read(Map.of()).settings();
-        assertEquals(5, settings.perNumber().tokens());
-        assertEquals(Duration.ofHours(1), settings.perNumber().period());
-        assertEquals(100, settings.perClient().tokens());
-        assertNull(settings.perCountry());
+        assertEquals(5, settings.limit(LimitKind.PHONE_NUMBER).orElseThrow().tokens());
+        assertEquals(Duration.ofHours(1), settings.limit(LimitKind.PHONE_NUMBER).orElseThrow().period());
+        assertEquals(100, settings.limit(LimitKind.CLIENT).orElseThrow().tokens());
+        assertTrue(settings.limit(LimitKind.COUNTRY).isEmpty());
         assertTrue(settings.trustedProxies().isEmpty());
         assertEquals(100_000, settings.maxBuckets());
     }
@@ -34,9 +35,9 @@ class RateLimitReaderTest {
         RateLimitSettings settings = read(Map.of("ratelimit.number", "off", "ratelimit.client", "30/1m",
                 "ratelimit.country", "500/1h", "ratelimit.trusted-proxies", "10.0.0.0/8, ::1",
                 "ratelimit.max-buckets", "5000")).settings();
-        assertNull(settings.perNumber());
-        assertEquals(30, settings.perClient().tokens());
-        assertEquals(500, settings.perCountry().tokens());
+        assertTrue(settings.limit(LimitKind.PHONE_NUMBER).isEmpty());
+        assertEquals(30, settings.limit(LimitKind.CLIENT).orElseThrow().tokens());
+        assertEquals(500, settings.limit(LimitKind.COUNTRY).orElseThrow().tokens());
         assertEquals(2, settings.trustedProxies().size());
         assertEquals(5000, settings.maxBuckets());
     }

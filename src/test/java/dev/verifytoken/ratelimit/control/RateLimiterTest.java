@@ -4,11 +4,15 @@ import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.problem.entity.Problem;
 import dev.verifytoken.ratelimit.entity.Limit;
+import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,13 +32,16 @@ class RateLimiterTest {
     }
 
     private RateLimiter limiter(String perNumber, String perClient, String perCountry) {
-        RateLimitSettings settings = new RateLimitSettings(limit(perNumber), limit(perClient), limit(perCountry),
-                List.of(), 64, 1000);
+        Map<LimitKind, Limit> limits = new EnumMap<>(LimitKind.class);
+        limit(perNumber).ifPresent(limit -> limits.put(LimitKind.PHONE_NUMBER, limit));
+        limit(perClient).ifPresent(limit -> limits.put(LimitKind.CLIENT, limit));
+        limit(perCountry).ifPresent(limit -> limits.put(LimitKind.COUNTRY, limit));
+        RateLimitSettings settings = new RateLimitSettings(limits, List.of(), 64, 1000);
         return new RateLimiter(settings, new LocalBucketStore(clock, 1000));
     }
 
-    private static Limit limit(String text) {
-        return Limit.parse(text).orElse(null);
+    private static Optional<Limit> limit(String text) {
+        return Limit.parse(text);
     }
 
     @Test
@@ -141,7 +148,7 @@ class RateLimiterTest {
     @Test
     void memoryStaysBoundedUnderAFloodOfRandomNumbers() {
         LocalBucketStore store = new LocalBucketStore(clock, 5000);
-        RateLimiter limiter = new RateLimiter(new RateLimitSettings(limit("5/1h"), null, null, List.of(), 64, 5000),
+        RateLimiter limiter = new RateLimiter(new RateLimitSettings(Map.of(LimitKind.PHONE_NUMBER, limit("5/1h").orElseThrow()), List.of(), 64, 5000),
                 store);
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < 200_000; i++) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LimitTest {
@@ -19,14 +18,16 @@ class LimitTest {
         assertEquals(new Limit(100, Duration.ofMinutes(10)), Limit.parse(" 100 / 10m ").orElseThrow());
         assertEquals(new Limit(20, Duration.ofSeconds(30)), Limit.parse("20/30S").orElseThrow());
         assertEquals(new Limit(1000, Duration.ofDays(1)), Limit.parse("1000/1d").orElseThrow());
-        assertTrue(Limit.parse("off").isEmpty());
-        assertTrue(Limit.parse("OFF").isEmpty());
+        assertTrue(Limit.isOff("off"));
+        assertTrue(Limit.isOff(" OFF "));
+        assertTrue(Limit.parse("off").isEmpty(), "off is no limit");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "5", "5/h", "/1h", "0/1h", "5/0s", "5/2d", "5/1w", "five/1h", "5/1h/2", "-1/1h",
             "2000000/1h", "on"})
     void refusesAnythingElse(String text) {
-        assertNull(Limit.parse(text), text);
+        assertTrue(Limit.parse(text).isEmpty(), text);
+        assertFalse(Limit.isOff(text), text);
     }
 }

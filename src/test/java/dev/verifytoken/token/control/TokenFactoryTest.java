@@ -3,7 +3,7 @@ package dev.verifytoken.token.control;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
-import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.token.entity.TokenSettings;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.token.entity.TokenRequest;

@@ -1,9 +1,9 @@
-package dev.verifytoken.token.boundary;
+package dev.verifytoken.issuance.boundary;
 
 import dev.verifytoken.problem.control.InvalidRequestException;
 import dev.verifytoken.problem.control.MalformedBodyException;
 import dev.verifytoken.problem.entity.FieldError;
-import dev.verifytoken.token.entity.TokenRequestFields;
+import dev.verifytoken.issuance.entity.TokenRequestFields;
 import jakarta.json.JsonException;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;

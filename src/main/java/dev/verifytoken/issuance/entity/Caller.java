@@ -1,4 +1,4 @@
-package dev.verifytoken.token.entity;
+package dev.verifytoken.issuance.entity;
 
 import java.util.List;
 

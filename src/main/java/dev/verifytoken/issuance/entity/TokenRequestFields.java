@@ -1,4 +1,4 @@
-package dev.verifytoken.token.entity;
+package dev.verifytoken.issuance.entity;
 
 /**
  * The fields of a token request as the client sent them, before any check. Absent or empty fields are

@@ -1,6 +1,7 @@
-package dev.verifytoken.configuration.control;
+package dev.verifytoken.startup.control;
 
 import dev.verifytoken.auth.control.CallerAuthReader;
+import dev.verifytoken.token.control.TokenSettingsReader;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.policy.control.PolicyReader;

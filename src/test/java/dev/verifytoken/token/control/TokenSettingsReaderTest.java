@@ -1,7 +1,7 @@
-package dev.verifytoken.configuration.control;
+package dev.verifytoken.token.control;
 
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
-import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.token.entity.TokenSettings;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.token.control.TestKeys;
 import dev.verifytoken.token.entity.Via;

@@ -1,7 +1,7 @@
-package dev.verifytoken.token.boundary;
+package dev.verifytoken.issuance.boundary;
 
-import dev.verifytoken.token.control.TokenIssuance;
-import dev.verifytoken.token.entity.Caller;
+import dev.verifytoken.issuance.control.TokenIssuance;
+import dev.verifytoken.issuance.entity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

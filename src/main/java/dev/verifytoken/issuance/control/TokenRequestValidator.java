@@ -1,13 +1,13 @@
-package dev.verifytoken.token.control;
+package dev.verifytoken.issuance.control;
 
-import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.token.entity.TokenSettings;
 import dev.verifytoken.phone.control.InvalidPhoneNumberException;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.problem.control.InvalidRequestException;
 import dev.verifytoken.problem.entity.FieldError;
 import dev.verifytoken.token.entity.TokenRequest;
-import dev.verifytoken.token.entity.TokenRequestFields;
+import dev.verifytoken.issuance.entity.TokenRequestFields;
 import dev.verifytoken.token.entity.VerificationLocale;
 import dev.verifytoken.token.entity.Via;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.verifytoken.configuration.entity;
+package dev.verifytoken.token.entity;
 
 import dev.verifytoken.token.entity.VerificationLocale;
 import dev.verifytoken.token.entity.Via;
@@ -35,7 +35,7 @@ public final class TokenSettings {
         if (lifetimeSeconds < MIN_LIFETIME_SECONDS || lifetimeSeconds > MAX_LIFETIME_SECONDS) {
             throw new IllegalArgumentException("lifetime out of range");
         }
-        if (codeLength != null && (codeLength < 4 || codeLength > 10)) {
+        if (codeLength != null && !CodeLength.isValid(codeLength)) {
             throw new IllegalArgumentException("code length out of range");
         }
         this.signingKey = new HmacKey(key.clone());

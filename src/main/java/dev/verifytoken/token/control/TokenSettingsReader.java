@@ -1,9 +1,10 @@
-package dev.verifytoken.configuration.control;
+package dev.verifytoken.token.control;
 
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
-import dev.verifytoken.configuration.entity.TokenSettings;
+import dev.verifytoken.token.entity.TokenSettings;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
-import dev.verifytoken.token.entity.TokenRequest;
+import dev.verifytoken.configuration.control.SettingsReader;
+import dev.verifytoken.token.entity.CodeLength;
 import dev.verifytoken.token.entity.VerificationLocale;
 import dev.verifytoken.token.entity.Via;
 
@@ -53,58 +54,49 @@ public class TokenSettingsReader {
      * @param source a property name to its value; blank values count as absent
      */
     public Result read(Function<String, Optional<String>> source) {
-        Function<String, Optional<String>> values = PropertyValues.nonBlank(source);
-        List<ConfigurationProblem> problems = new ArrayList<>();
+        SettingsReader values = new SettingsReader(source);
         List<String> warnings = new ArrayList<>();
-        boolean development = values.apply(DEVELOPMENT_MODE).map(v -> booleanValue(v, problems)).orElse(false);
+        boolean development = values.bool(DEVELOPMENT_MODE, false);
 
-        byte[] key = values.apply(API_KEY).map(v -> v.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        byte[] key = values.text(API_KEY).map(v -> v.getBytes(StandardCharsets.UTF_8)).orElse(null);
         if (key == null && development) {
             key = developmentKey();
             warnings.add("DEVELOPMENT MODE: no " + API_KEY + " is configured, so tokens are signed with a random key"
                     + " made at start-up. Twilio will refuse them. Never set " + DEVELOPMENT_MODE + " in production.");
         } else if (key == null) {
-            problems.add(new ConfigurationProblem(API_KEY, "is required: the Authy API key that signs the tokens"));
+            values.problem(API_KEY, "is required: the Authy API key that signs the tokens");
         } else if (key.length < TokenSettings.MIN_KEY_BYTES) {
-            problems.add(new ConfigurationProblem(API_KEY, KEY_TOO_SHORT));
+            values.problem(API_KEY, KEY_TOO_SHORT);
         }
 
-        Optional<String> appIdText = values.apply(APP_ID);
-        Long appId = null;
-        if (appIdText.isPresent()) {
-            appId = appId(appIdText.get(), problems);
-        } else if (development) {
+        Long appId = values.text(APP_ID).map(v -> appId(v, values)).orElse(null);
+        if (values.text(APP_ID).isEmpty() && development) {
             appId = DEVELOPMENT_APP_ID;
             warnings.add("DEVELOPMENT MODE: no " + APP_ID + " is configured; tokens carry app_id "
                     + DEVELOPMENT_APP_ID + ".");
-        } else {
-            problems.add(new ConfigurationProblem(APP_ID, "is required: the Authy app id, a positive whole number"));
+        } else if (values.text(APP_ID).isEmpty()) {
+            values.problem(APP_ID, "is required: the Authy app id, a positive whole number");
         }
 
-        Integer lifetime = values.apply(LIFETIME)
-                .map(v -> wholeNumber(v, LIFETIME, TokenSettings.MIN_LIFETIME_SECONDS,
-                        TokenSettings.MAX_LIFETIME_SECONDS, " seconds", problems))
-                .orElse(TokenSettings.MAX_LIFETIME_SECONDS);
-        Integer codeLength = values.apply(CODE_LENGTH)
-                .map(v -> wholeNumber(v, CODE_LENGTH, TokenRequest.MIN_CODE_LENGTH, TokenRequest.MAX_CODE_LENGTH, "",
-                        problems))
-                .orElse(null);
-        Via via = values.apply(VIA).map(v -> Via.parse(v).orElseGet(() -> {
-            problems.add(new ConfigurationProblem(VIA, Via.RULE));
+        int lifetime = values.wholeNumber(LIFETIME, TokenSettings.MIN_LIFETIME_SECONDS,
+                TokenSettings.MAX_LIFETIME_SECONDS, " seconds").orElse(TokenSettings.MAX_LIFETIME_SECONDS);
+        Integer codeLength = values.wholeNumber(CODE_LENGTH, CodeLength.MIN, CodeLength.MAX, "").orElse(null);
+        Via via = values.text(VIA).map(v -> Via.parse(v).orElseGet(() -> {
+            values.problem(VIA, Via.RULE);
             return null;
         })).orElse(null);
-        VerificationLocale locale = values.apply(LOCALE).map(v -> VerificationLocale.parse(v).orElseGet(() -> {
-            problems.add(new ConfigurationProblem(LOCALE, VerificationLocale.RULE));
+        VerificationLocale locale = values.text(LOCALE).map(v -> VerificationLocale.parse(v).orElseGet(() -> {
+            values.problem(LOCALE, VerificationLocale.RULE);
             return null;
         })).orElse(null);
-        String region = values.apply(DEFAULT_REGION).map(v -> phoneNumbers.knownRegion(v).orElseGet(() -> {
-            problems.add(new ConfigurationProblem(DEFAULT_REGION,
-                    "must be an ISO 3166-1 alpha-2 region code with phone numbers, such as US or GB"));
+        String region = values.text(DEFAULT_REGION).map(v -> phoneNumbers.knownRegion(v).orElseGet(() -> {
+            values.problem(DEFAULT_REGION, "must be an ISO 3166-1 alpha-2 region code with phone numbers, such as US"
+                    + " or GB");
             return null;
         })).orElse(null);
 
-        if (!problems.isEmpty()) {
-            return new Result(null, List.copyOf(problems), List.copyOf(warnings));
+        if (!values.valid()) {
+            return new Result(null, values.problems(), List.copyOf(warnings));
         }
         TokenSettings settings = new TokenSettings(key, appId, lifetime, codeLength, via, locale, region);
         return new Result(settings, List.of(), List.copyOf(warnings));
@@ -121,40 +113,13 @@ public class TokenSettingsReader {
         return new Result(current.withKey(key), List.of(), List.of());
     }
 
-    private static Long appId(String value, List<ConfigurationProblem> problems) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private static Long appId(String value, SettingsReader values) {
+        if (value.length() <= 18 && value.chars().allMatch(c -> c >= '0' && c <= '9') && Long.parseLong(value) > 0) {
+            return Long.parseLong(value);
         }
-        problems.add(new ConfigurationProblem(APP_ID, "must be a positive whole number (the Authy app id)"
-                + (value.length() >= TokenSettings.MIN_KEY_BYTES ? "; is the key there by mistake?" : "")));
+        values.problem(APP_ID, "must be a positive whole number (the Authy app id)"
+                + (value.length() >= TokenSettings.MIN_KEY_BYTES ? "; is the key there by mistake?" : ""));
         return null;
-    }
-
-    private static Integer wholeNumber(String value, String property, int min, int max, String unit,
-                                       List<ConfigurationProblem> problems) {
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new ConfigurationProblem(property, "must be a whole number from " + min + " to " + max + unit));
-        return null;
-    }
-
-    private static boolean booleanValue(String value, List<ConfigurationProblem> problems) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        problems.add(new ConfigurationProblem(DEVELOPMENT_MODE, "must be true or false"));
-        return false;
     }
 
     private static byte[] developmentKey() {

@@ -1,21 +1,20 @@
-package dev.verifytoken.token.entity;
+package dev.verifytoken.issuance.entity;
 
 import dev.verifytoken.phone.entity.E164Number;
+import dev.verifytoken.token.entity.Via;
 
 /**
  * What became of one token request, fired as a CDI event for the audit log and the metrics. Holds no
  * token and no key; the number is only ever shown masked.
  *
- * @param refusal     null when a token was issued, else the reason: {@code invalid_number},
- *                    {@code invalid_request}, {@code policy}, {@code rate_limit}, {@code authentication},
- *                    {@code not_configured}
- * @param problemType for a refusal, the problem type's name ({@code country-refused}, ...)
+ * @param refusal     null when a token was issued, else why not
+ * @param problemName for a refusal, the problem type's short name ({@code country-refused}, {@code http-415})
  * @param number      the number, when it could be parsed
  * @param via         the {@code via} claim of the token issued, or null
  * @param client      the client's address
  * @param nanos       how long the request took to decide, in nanoseconds
  */
-public record TokenOutcome(String refusal, String problemType, E164Number number, Via via, String client,
+public record TokenOutcome(RefusalReason refusal, String problemName, E164Number number, Via via, String client,
                            long nanos) {
 
     public boolean issued() {

@@ -1,4 +1,4 @@
-package dev.verifytoken.token.boundary;
+package dev.verifytoken.issuance.boundary;
 
 import dev.verifytoken.problem.control.BodyTooLargeException;
 import dev.verifytoken.problem.control.IncompleteBodyException;

@@ -1,9 +1,9 @@
-package dev.verifytoken.token.boundary;
+package dev.verifytoken.issuance.boundary;
 
 import dev.verifytoken.problem.control.InvalidRequestException;
 import dev.verifytoken.problem.control.MalformedBodyException;
 import dev.verifytoken.problem.entity.FieldError;
-import dev.verifytoken.token.entity.TokenRequestFields;
+import dev.verifytoken.issuance.entity.TokenRequestFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,0 +1,66 @@
+package dev.verifytoken.startup.control;
+
+import dev.verifytoken.configuration.control.ServiceNotConfiguredException;
+import dev.verifytoken.configuration.control.SettingsCheck;
+import dev.verifytoken.configuration.entity.ConfigurationProblem;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Gathers the problems of every feature's settings (each a {@link SettingsCheck} bean) when the application
+ * starts, and logs them. When any is wrong the application still deploys, answers token requests with 503 naming
+ * every problem, and reports itself not ready: it never signs with a bad configuration. Sits above the features:
+ * none of them depends on it.
+ */
+@ApplicationScoped
+public class ConfigurationCheck {
+
+    private static final Logger LOG = Logger.getLogger(ConfigurationCheck.class.getName());
+
+    @Inject
+    Instance<SettingsCheck> features;
+
+    private List<ConfigurationProblem> problems = List.of();
+
+    @PostConstruct
+    void check() {
+        List<ConfigurationProblem> found = new ArrayList<>();
+        // a stable order whatever the container's: by the feature's class name
+        features.stream().sorted(Comparator.comparing(feature -> feature.getClass().getName()))
+                .forEach(feature -> found.addAll(feature.problems()));
+        problems = List.copyOf(found);
+        if (problems.isEmpty()) {
+            LOG.info("Configuration is valid.");
+            return;
+        }
+        problems.forEach(problem -> LOG.severe("Configuration problem: " + problem));
+        LOG.severe("Token requests are answered with 503 until the configuration is corrected and the application"
+                + " restarted.");
+    }
+
+    /** Reads and checks every feature's settings as the application starts, not at the first request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // delivering the event creates this bean, which creates every feature's settings
+    }
+
+    /** What is wrong with the configuration; empty when every feature's settings are valid. */
+    public List<ConfigurationProblem> problems() {
+        return problems;
+    }
+
+    /** Refuses with 503, naming every problem, unless the whole configuration is valid. */
+    public void requireValid() {
+        if (!problems.isEmpty()) {
+            throw new ServiceNotConfiguredException(problems);
+        }
+    }
+}
