@@ -20,5 +20,5 @@ exec java -Xmx256m -XX:+UseSerialGC -jar target/payara-micro.jar \
   --port "${PORT:-8080}" \
   --rootdir target/payara-micro-root \
   --systemproperties target/run.properties \
-  --postbootcommandfile server-config/post-boot-commands.asadmin \
+  --prebootcommandfile server-config/pre-boot-commands.asadmin \
   --deploy target/verify-token.war --contextroot /

@@ -16,7 +16,7 @@
 #   HZ_PORT            the data grid port this instance tries first, counting up if taken (6900)
 #   CDS         on: start from Payara Micro's launcher with a class data sharing archive that a --warmup run
 #               makes once per WAR in ROOT_DIR (about 30 s), after which starts reach the first token
-#               about 2.5 s sooner (README, Performance); worth it where ROOT_DIR outlives restarts or is
+#               about 2.5 s sooner (benchmark/README.md); worth it where ROOT_DIR outlives restarts or is
 #               baked into an image. off (default): start the Payara Micro jar as it is
 # Instead of files, AUTHY_API_KEY and APP_ID in the environment work too.
 set -euo pipefail
@@ -61,7 +61,7 @@ fi
 # HTTP worker threads: 8 to 16 instead of up to 200. This service never blocks a worker on I/O (request bodies
 # are read without one), so a few threads per core keep the cores busy; more only add context switches and
 # memory (512 KB of stack each).
-# Heap: 256 MB serves the full load of this service (README, Performance); a fixed heap avoids resizing.
+# Heap: 256 MB serves the full load of this service (benchmark/README.md); a fixed heap avoids resizing.
 # Serial GC: least memory and CPU overhead on small machines; short pauses for a heap this size.
 # jakarta.json.provider: Payara's JSON log formatter asks JSON-P for its provider for every line; named
 # here, JSON-P loads that class instead of scanning every jar for a service file (measured: a quarter of
@@ -72,6 +72,7 @@ exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k 
   "${network[@]}" \
   --port "$port" --rootdir "$root" --minhttpthreads 8 --maxhttpthreads 16 \
   --systemproperties "$here/verify-token.properties" \
+  --prebootcommandfile "$here/pre-boot-commands.asadmin" \
   --postbootcommandfile "$here/post-boot-commands.asadmin" \
   --logproperties "$here/logging.properties" \
   --deploy "$war" --contextroot /

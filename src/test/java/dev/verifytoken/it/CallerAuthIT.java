@@ -5,6 +5,7 @@ import dev.verifytoken.token.control.TestKeys;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sign-in (public key from a PEM file, issuer and audience from configuration); missing or invalid gets
  * 401 problem+json with a Bearer challenge.
  */
+@Tag(PayaraMicroProcess.OWN_SERVER)
 class CallerAuthIT {
 
     private static final CallerTokens SIGN_IN = new CallerTokens();

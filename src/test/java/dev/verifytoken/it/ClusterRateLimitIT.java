@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * data grid's JCache.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(PayaraMicroProcess.OWN_SERVER)
 class ClusterRateLimitIT {
 
     private static final String MEMBERS = "127.0.0.1:6900,127.0.0.1:6901";

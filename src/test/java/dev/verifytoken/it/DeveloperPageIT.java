@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * are kept in target/screenshots. Without Chromium or the script's node_modules the browser test is skipped
  * on a developer's machine and fails in CI (.ci/run installs both).
  */
-class DeveloperPageIT extends DeployedServiceTest {
+class DeveloperPageIT extends DeployedServiceCase {
 
     private static final Path SCRIPT = Path.of("src", "test", "browser", "developer-page.mjs");
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * strange methods, broken escapes, a field given twice, pages of other sites, odd headers. Each is a token or a
  * 4xx problem+json, never a 5xx, an HTML page or an echo of the request.
  */
-class HardeningIT extends DeployedServiceTest {
+class HardeningIT extends DeployedServiceCase {
 
     /** The operator's own web app, allowed by the test server's configuration (ServerConfigFile). */
     static final String ALLOWED_ORIGIN = "https://app.example.test";

@@ -1,12 +1,12 @@
 package dev.verifytoken.it;
 
+import dev.verifytoken.token.control.IssuedTokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * encodings, whose examples the service accepts; the answer, whose example has the token's shape; and
  * every problem status, with the problem media type.
  */
-class OpenApiIT extends DeployedServiceTest {
+class OpenApiIT extends DeployedServiceCase {
 
     private static final Set<String> STATUSES = Set.of("200", "400", "401", "403", "405", "406", "408", "413", "415",
             "429", "503");

@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -20,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@code it.management.url}); token metrics need MicroProfile Metrics, which Payara Micro provides and
  * WildFly does not ({@code it.mp-metrics}): there the service runs without them.
  */
-class OperationsIT extends DeployedServiceTest {
+class OperationsIT extends DeployedServiceCase {
 
     private Http health;
 

@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
+    /**
+     * The JUnit tag of the integration tests that start Payara Micro themselves (its production script, its data
+     * grid): Payara's own, left out when the integration tests run on another server.
+     */
+    public static final String OWN_SERVER = "own-payara-micro";
+
     private final Process process;
     private final int port;
     private final Path log;

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import static dev.verifytoken.it.IssuedTokens.assertInteger;
-import static dev.verifytoken.it.IssuedTokens.verifiedClaims;
+import static dev.verifytoken.token.control.IssuedTokens.assertInteger;
+import static dev.verifytoken.token.control.IssuedTokens.verifiedClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * denied, the default refused number types, via fixed to call for FR, code length 6 for FR and IT,
  * locale es-MX for MX.
  */
-class PolicyIT extends DeployedServiceTest {
+class PolicyIT extends DeployedServiceCase {
 
     private static JsonObject forbidden(HttpResponse<String> response) {
         assertEquals(403, response.statusCode(), response.body());

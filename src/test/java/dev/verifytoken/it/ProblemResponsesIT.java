@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every bad request gets a 4xx {@code application/problem+json} answer with the right status, and no
  * answer ever contains a token, the key, a stack trace or HTML.
  */
-class ProblemResponsesIT extends DeployedServiceTest {
+class ProblemResponsesIT extends DeployedServiceCase {
 
     private final List<HttpResponse<String>> responses = new ArrayList<>();
 

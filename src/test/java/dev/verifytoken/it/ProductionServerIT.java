@@ -1,9 +1,11 @@
 package dev.verifytoken.it;
 
+import dev.verifytoken.token.control.IssuedTokens;
 import dev.verifytoken.token.control.TestKeys;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * directory (one file per property), a key file rewritten in place picked up without a restart, an audit
  * line for each token with the number masked, JSON log lines, and no Server header.
  */
+@Tag(PayaraMicroProcess.OWN_SERVER)
 class ProductionServerIT {
 
     private static final String FIRST_KEY = TestKeys.randomKey();
@@ -102,7 +105,7 @@ class ProductionServerIT {
 
     @Test
     void logsJsonLines() {
-        awaitInLog("\"LoggerName\":\"dev.verifytoken.configuration.control.Configuration\"");
+        awaitInLog("\"LoggerName\":\"dev.verifytoken.startup.control.ConfigurationCheck\"");
         assertFalse(server.log().contains("certificate has expired"), "the trust store warnings are silenced");
     }
 

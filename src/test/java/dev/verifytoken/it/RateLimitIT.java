@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and a flood of new numbers beyond the bound of 1000 buckets leaves a drained number drained.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(PayaraMicroProcess.OWN_SERVER)
 class RateLimitIT {
 
     private static PayaraMicroProcess server;

@@ -4,6 +4,7 @@ import dev.verifytoken.token.control.TestKeys;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of the body hold no HTTP worker thread. Liveness and tokens are still answered while they wait, each of them
  * is answered 408 problem+json once the body is overdue, and the HTTP pool never grows past its 16 threads.
  */
+@Tag(PayaraMicroProcess.OWN_SERVER)
 class SlowClientIT {
 
     private static final int SLOW_CLIENTS = 300;

@@ -8,13 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Set;
 
-import static dev.verifytoken.it.IssuedTokens.assertInteger;
-import static dev.verifytoken.it.IssuedTokens.verifiedClaims;
+import static dev.verifytoken.token.control.IssuedTokens.assertInteger;
+import static dev.verifytoken.token.control.IssuedTokens.verifiedClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /verify/token on a real Payara Micro, called over HTTP as an app calls it. */
-class TokenEndpointIT extends DeployedServiceTest {
+class TokenEndpointIT extends DeployedServiceCase {
 
     @Test
     void deploysAtTheRootContext() {

@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * unknown number type deploys the WAR, says what is wrong in its log, and answers every token request with
  * 503 problem+json naming each property and rule: it never signs.
  */
+@Tag(PayaraMicroProcess.OWN_SERVER)
 class UnconfiguredServiceIT {
 
     private static final String SHORT_KEY = "too-short-to-be-a-key";

@@ -5,8 +5,6 @@ import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import org.jose4j.http.SimpleGet;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -4,7 +4,6 @@ import dev.verifytoken.configuration.control.ServiceNotConfiguredException;
 import dev.verifytoken.configuration.control.SettingsCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.phone.entity.E164Number;
-import dev.verifytoken.ratelimit.entity.AddressRange;
 import dev.verifytoken.ratelimit.entity.Limit;
 import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;

@@ -10,7 +10,6 @@ import dev.verifytoken.token.entity.TokenRequest;
 import dev.verifytoken.token.entity.VerificationLocale;
 import dev.verifytoken.token.entity.Via;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -35,9 +34,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 
-import static com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.MOBILE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,48 +164,10 @@ class TokenFactoryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 3, 11, -1, 100})
-    void refusesCodeLengthsOutsideFourToTen(int length) {
-        assertThrows(IllegalArgumentException.class, () -> TokenRequest.forNumber(number).withCodeLength(length));
-    }
-
-    @ParameterizedTest
     @ValueSource(ints = {4, 6, 10})
     void acceptsCodeLengthsFromFourToTen(int length) throws Exception {
         JsonObject claims = payload(defaultFactory().create(TokenRequest.forNumber(number).withCodeLength(length)));
         assertInteger(length, claims.get("code_length"));
-    }
-
-    @Test
-    void refusesSettingsOutsideTheSpec() {
-        byte[] good = key.getBytes(StandardCharsets.UTF_8);
-        assertThrows(IllegalArgumentException.class, () -> new TokenSettings(new byte[31], 1, 3600, null, null, null,
-                null));
-        assertThrows(IllegalArgumentException.class, () -> new TokenSettings(good, 1, 3601, null, null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new TokenSettings(good, 0, 3600, null, null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new TokenSettings(good, 1, 3600, 11, null, null, null));
-    }
-
-    @Test
-    void refusesMalformedNumbersEvenFromOtherCallers() {
-        assertThrows(IllegalArgumentException.class, () -> new E164Number("14155552671", 1, "US", MOBILE));
-        assertThrows(IllegalArgumentException.class, () -> new E164Number("+1 415 555 2671", 1, "US", MOBILE));
-        assertThrows(IllegalArgumentException.class, () -> new E164Number("+1415555267112345", 1, "US", MOBILE));
-        assertThrows(IllegalArgumentException.class, () -> new E164Number("+44123", 1, "US", MOBILE));
-        assertThrows(NullPointerException.class, () -> TokenRequest.forNumber(null));
-    }
-
-    @Test
-    void refusesUnsupportedLocales() {
-        assertThrows(IllegalArgumentException.class, () -> VerificationLocale.of("xx"));
-        assertThrows(IllegalArgumentException.class, () -> VerificationLocale.of("zh"));
-    }
-
-    @Test
-    void settingsNeverShowTheKey() {
-        TokenSettings settings = new TokenSettings(key.getBytes(StandardCharsets.UTF_8), 1, 3600, null, null, null,
-                null);
-        assertFalse(settings.toString().contains(key));
     }
 
     @Test
@@ -224,17 +183,10 @@ class TokenFactoryTest {
     }
 
     private static JsonObject payload(String token) {
-        String[] parts = token.split("\\.");
-        assertEquals(3, parts.length);
-        String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        return Json.createReader(new StringReader(json)).readObject();
+        return IssuedTokens.claims(token);
     }
 
     private static void assertInteger(long expected, JsonValue value) {
-        assertEquals(JsonValue.ValueType.NUMBER, value.getValueType(), "a JSON number, not a string");
-        JsonNumber number = (JsonNumber) value;
-        assertTrue(number.isIntegral(), "an integer: " + number);
-        assertFalse(number.toString().contains("."), "written without a fraction: " + number);
-        assertEquals(expected, number.longValueExact());
+        IssuedTokens.assertInteger(expected, value);
     }
 }

@@ -1,10 +1,12 @@
 package dev.verifytoken.token.entity;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VerificationLocaleTest {
@@ -59,7 +61,7 @@ class VerificationLocaleTest {
         assertEquals(expected, VerificationLocale.bestMatch(header).map(VerificationLocale::tag).orElse(null));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void ignoresAMissingAcceptLanguage() {
         assertTrue(VerificationLocale.bestMatch(null).isEmpty());
         assertTrue(VerificationLocale.bestMatch("").isEmpty());
@@ -69,5 +71,11 @@ class VerificationLocaleTest {
     @ValueSource(strings = {"-", "a,-", "en-", ";q=1", "--", "*-"})
     void ignoresAnAcceptLanguageTheJdkCannotParse(String header) {
         assertTrue(VerificationLocale.bestMatch(header).isEmpty(), header);
+    }
+
+    @Test
+    void refusesToMakeAnUnsupportedLocale() {
+        assertThrows(IllegalArgumentException.class, () -> VerificationLocale.of("xx"));
+        assertThrows(IllegalArgumentException.class, () -> VerificationLocale.of("zh"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.verifytoken.it;
+package dev.verifytoken.token.control;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.crypto.MACVerifier;
@@ -9,11 +9,13 @@ import jakarta.json.JsonValue;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.StringReader;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -22,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Checks a token the service issued with three independent verifiers, and reads its claims. */
+/**
+ * Checks a token the service issued with three independent verifiers (a plain HMAC, jose4j, Nimbus JOSE+JWT),
+ * and reads its claims: the one verifier of the unit and the integration tests.
+ */
 public final class IssuedTokens {
 
     private IssuedTokens() {
@@ -30,6 +35,11 @@ public final class IssuedTokens {
 
     /** The claims of a token, after checking its header and signature every way we know. */
     public static JsonObject verifiedClaims(String token, String key) throws Exception {
+        return verifiedClaims(token, key, Instant.now());
+    }
+
+    /** The same, as of another time than now (a token made with a fixed clock). */
+    public static JsonObject verifiedClaims(String token, String key, Instant now) throws Exception {
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
         String[] parts = token.split("\\.");
         assertEquals(3, parts.length, "compact JWS");
@@ -48,6 +58,7 @@ public final class IssuedTokens {
                 .setRequireIssuedAt()
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(60)
+                .setEvaluationTime(NumericDate.fromSeconds(now.getEpochSecond()))
                 .setVerificationKey(new HmacKey(keyBytes))
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
                 .build()
@@ -57,10 +68,20 @@ public final class IssuedTokens {
         return decode(parts[1]);
     }
 
+    /** The claims of a token, without checking it. */
+    public static JsonObject claims(String token) {
+        String[] parts = token.split("\\.");
+        assertEquals(3, parts.length, "compact JWS");
+        return decode(parts[1]);
+    }
+
+    /** A claim that is a JSON integer (not a string, not written with a fraction) of this value. */
     public static void assertInteger(long expected, JsonValue value) {
-        assertEquals(JsonValue.ValueType.NUMBER, value.getValueType(), "a JSON number: " + value);
-        assertFalse(value.toString().contains("."), "an integer: " + value);
-        assertEquals(expected, ((JsonNumber) value).longValueExact());
+        assertEquals(JsonValue.ValueType.NUMBER, value.getValueType(), "a JSON number, not a string: " + value);
+        JsonNumber number = (JsonNumber) value;
+        assertTrue(number.isIntegral(), "an integer: " + number);
+        assertFalse(number.toString().contains("."), "written without a fraction: " + number);
+        assertEquals(expected, number.longValueExact());
     }
 
     private static JsonObject decode(String part) {

@@ -16,7 +16,7 @@ import java.net.URL;
  */
 @ExtendWith({ServerConfigFile.class, ArquillianExtension.class})
 @RunAsClient
-abstract class DeployedServiceTest {
+abstract class DeployedServiceCase {
 
     @Deployment(testable = false)
     static WebArchive war() {
