@@ -14,6 +14,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 /** Calls the deployed service over HTTP, the way an app does. */
 public final class Http {
 
@@ -71,6 +74,18 @@ public final class Http {
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return form.toString();
+    }
+
+    /** The problem+json document of an answer with this status, its type and title present. */
+    public static JsonObject problem(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json",
+                response.headers().firstValue("Content-Type").orElseThrow().split(";")[0].strip(), response.body());
+        JsonObject problem = json(response);
+        assertEquals(status, problem.getInt("status"));
+        assertFalse(problem.getString("type").isBlank());
+        assertFalse(problem.getString("title").isBlank());
+        return problem;
     }
 
     public static JsonObject json(HttpResponse<String> response) {
