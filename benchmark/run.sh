@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints a table: JMH in-process (token creation over a varied corpus, its parts,
-# jose4j signing alone, a plain HMAC), then over HTTP on loopback with wrk, in one run: a no-op JAX-RS
-# endpoint, POST /verify/token with form and JSON bodies, and Twilio's Ruby example (../shared/peer)
+# jose4j signing alone, a plain HMAC), then over HTTP on loopback with wrk, in one run: a no-op servlet (the
+# server's floor), a no-op JAX-RS endpoint, POST /verify/token with form and JSON bodies, and Twilio's Ruby example (../shared/peer)
 # under puma; start-up time to the first token; resident memory after the load.
 #
 #   benchmark/run.sh                 (WARMUP=120 DURATION=20 JMH=1 to change the defaults)
@@ -32,7 +32,7 @@ mvn -B -q package -DskipTests
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$out/test.classpath" -Dmdep.includeScope=test
 rm -rf "$out/war" && mkdir -p "$out/war/WEB-INF/classes"
 javac --release 17 -cp "$(cat "$out/test.classpath")" -d "$out/war/WEB-INF/classes" \
-  src/benchmark/java/dev/verifytoken/benchmark/NoOpResource.java
+  src/benchmark/java/dev/verifytoken/benchmark/NoOpResource.java src/benchmark/java/dev/verifytoken/benchmark/NoOpServlet.java
 cp target/verify-token.war "$out/verify-token-benchmark.war"
 (cd "$out/war" && jar uf ../verify-token-benchmark.war WEB-INF/classes)
 
@@ -88,8 +88,10 @@ echo "warming up the JVM: ${WARMUP}s of load on the token and no-op endpoints"
 half=$(( WARMUP / 2 ))
 load warmup-token "http://127.0.0.1:$PORT/verify/token" form "$half"
 load warmup-noop "http://127.0.0.1:$PORT/verify/noop" form "$half"
+load warmup-servlet "http://127.0.0.1:$PORT/noop-servlet" form 10
 load warmup-ruby "http://127.0.0.1:$RUBY_PORT/verify/token" form 10
 
+load servlet "http://127.0.0.1:$PORT/noop-servlet" form "$DURATION"
 load noop "http://127.0.0.1:$PORT/verify/noop" form "$DURATION"
 load token-form "http://127.0.0.1:$PORT/verify/token" form "$DURATION"
 load token-json "http://127.0.0.1:$PORT/verify/token" json "$DURATION"
@@ -105,10 +107,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
   echo "Machine: $machine; $java_version; Payara Micro $(unzip -p target/payara-micro.jar MICRO-INF/domain/branding/glassfish-version.properties 2>/dev/null | awk -F= '/^(major|minor|update)_version/ {v = v (v ? "." : "") $2} END {print v}')"
   echo "wrk -t2 -c32, ${WARMUP}s warm-up, ${DURATION}s a run, 40 numbers from many countries in turn"
   echo
-  echo "| endpoint | requests/s | p50 | p99 | non-2xx | vs no-op | vs Ruby |"
-  echo "|---|---|---|---|---|---|---|"
-  for run in noop token-form token-json ruby; do
-    echo "| $run | $(rps $run) | $(pct $run 50%) | $(pct $run 99%) | $(errors $run || true) | $(ratio "$(rps $run)" "$(rps noop)") | $(ratio "$(rps $run)" "$(rps ruby)") |"
+  echo "| endpoint | requests/s | p50 | p99 | non-2xx | vs servlet | vs JAX-RS no-op | vs Ruby |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for run in servlet noop token-form token-json ruby; do
+    echo "| $run | $(rps $run) | $(pct $run 50%) | $(pct $run 99%) | $(errors $run || true) | $(ratio "$(rps $run)" "$(rps servlet)") | $(ratio "$(rps $run)" "$(rps noop)") | $(ratio "$(rps $run)" "$(rps ruby)") |"
   done
   echo
   echo "First token after launch: ${first_token_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made);"

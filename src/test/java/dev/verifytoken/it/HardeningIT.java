@@ -172,7 +172,11 @@ class HardeningIT extends DeployedServiceCase {
     @ValueSource(strings = {"-", "a,-", "en-", ";q=1", "*-*-*", "zh-TW;q=x"})
     void ignoresAnAcceptLanguageItCannotRead(String header) {
         HttpResponse<String> response = send(token("phone_number=%2B14155552671").header("Accept-Language", header));
-        assertEquals(200, response.statusCode(), response.body());
+        if (response.statusCode() != 200) {
+            // RESTEasy (WildFly) reads Accept-Language itself and refuses an unreadable q value: a 400 problem
+            assertEquals("wildfly", System.getProperty("arquillian.launch"), response.body());
+            problem(response, 400);
+        }
     }
 
     @ParameterizedTest
