@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * Reads the request body of the API without holding an HTTP worker thread while it arrives (Servlet non-blocking
  * I/O): a client that sends its headers and then trickles the body, or stops, holds a connection but no thread,
  * so health checks and other clients are still answered. Once the whole body is in memory the request is
- * dispatched on to the resource, which reads it from memory. A body that has not arrived within
+ * dispatched on to the resource, which reads it from memory. A body that arrived with its headers (the usual
+ * case) is in memory already: that request goes straight on. A body that has not arrived within
  * {@link #BODY_TIMEOUT} is answered 408 problem+json; one that breaks off, 400.
  * <p>
  * Only the first {@link #KEPT_BYTES} bytes are kept: the resource refuses a longer body (413), after this filter
@@ -68,6 +69,12 @@ public class NonBlockingBodyReader extends HttpFilter {
             readBlocking(request, response, chain);
             return;
         }
+        if (hasArrived(request)) {
+            // the usual case: a small body sent with the headers is in memory already, and reading it cannot
+            // block; no need to suspend the request (which costs a dispatch)
+            chain.doFilter(request, response);
+            return;
+        }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(BODY_TIMEOUT.toMillis());
         ServletInputStream input = request.getInputStream();
@@ -101,6 +108,12 @@ public class NonBlockingBodyReader extends HttpFilter {
         } finally {
             blockingReaders.release();
         }
+    }
+
+    /** Whether the whole body, of a declared length the resource accepts, has arrived with the headers. */
+    private static boolean hasArrived(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        return length > 0 && length < KEPT_BYTES && request.getInputStream().available() >= length;
     }
 
     private static boolean hasBody(HttpServletRequest request) {
