@@ -15,6 +15,7 @@ JMH="${JMH:-1}"              # 0 skips the in-process benchmarks
 PORT=18080
 RUBY_PORT=14567
 PEER="${PEER:-../shared/peer}"
+TEMURIN25="${TEMURIN25:-/usr/lib/jvm/temurin-25-jdk-amd64}"   # for the start with AOT=on (JDK 25's AOT cache)
 out=target/benchmark
 mkdir -p "$out"
 
@@ -50,10 +51,12 @@ key="$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')"
 mkdir -p "$out/secrets"
 # the per-number limit stays on (its cost is part of each token) but high enough for a load test; the
 # per-client limit is off, since every request comes from 127.0.0.1
-start_server() { # CDS=on|off; sets server_pid and first_token_ms
-  local start_ns
+start_server() { # off|cds|aot; sets server_pid and first_token_ms
+  local start_ns mode_env=(CDS=off AOT=off)
+  [ "$1" = cds ] && mode_env=(CDS=on AOT=off)
+  [ "$1" = aot ] && mode_env=(CDS=off AOT=on PATH="$TEMURIN25/bin:$PATH")
   start_ns=$(date +%s%N)
-  AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" PORT=$PORT ROOT_DIR="$out/root" CDS="$1" \
+  env "${mode_env[@]}" AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" PORT=$PORT ROOT_DIR="$out/root-$1" \
     RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off \
     bash server-config/production/verify-token.sh target/payara-micro.jar "$out/verify-token-benchmark.war" \
     > "$out/server-$1.log" 2>&1 &
@@ -65,12 +68,19 @@ start_server() { # CDS=on|off; sets server_pid and first_token_ms
   first_token_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 }
 trap 'kill ${server_pid:-} 2>/dev/null || true; [ -n "${ruby_pid:-}" ] && kill $ruby_pid 2>/dev/null || true' EXIT
-rm -rf "$out/root"
-# the class data sharing archive is made by a warm-up run at the first start with CDS=on: not timed
-start_server on && kill $server_pid && wait $server_pid 2>/dev/null || true
-start_server on
+rm -rf "$out"/root-*
+# the class data sharing archive and the AOT cache are made by a warm-up run at the first start: not timed
+start_server cds && kill $server_pid && wait $server_pid 2>/dev/null || true
+start_server cds
 first_token_cds_ms=$first_token_ms
 kill $server_pid && wait $server_pid 2>/dev/null || true
+first_token_aot_ms=none
+if [ -x "$TEMURIN25/bin/java" ]; then
+  start_server aot && kill $server_pid && wait $server_pid 2>/dev/null || true
+  start_server aot
+  first_token_aot_ms=$first_token_ms
+  kill $server_pid && wait $server_pid 2>/dev/null || true
+fi
 start_server off
 
 # -- Twilio's Ruby example under puma, 2 workers of 4 threads -------------------------------------------------
@@ -113,7 +123,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
     echo "| $run | $(rps $run) | $(pct $run 50%) | $(pct $run 99%) | $(errors $run || true) | $(ratio "$(rps $run)" "$(rps servlet)") | $(ratio "$(rps $run)" "$(rps noop)") | $(ratio "$(rps $run)" "$(rps ruby)") |"
   done
   echo
-  echo "First token after launch: ${first_token_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made);"
+  echo "First token after launch: ${first_token_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made;"
+  echo "${first_token_aot_ms} ms with AOT=on on $("$TEMURIN25/bin/java" -version 2>&1 | head -1), its cache made);"
   echo "resident memory after the load: ${rss_mb} MB (-Xms256m -Xmx256m, 16 HTTP worker threads)"
   if [ -f "$out/jmh.txt" ]; then
     echo
