@@ -49,9 +49,9 @@ public class NonBlockingBodyReader extends HttpFilter {
     static final int BLOCKING_READERS = 4;
 
     private static final String BODY = NonBlockingBodyReader.class.getName() + ".body";
+    private static final Logger LOG = Logger.getLogger(NonBlockingBodyReader.class.getName());
 
     private final Semaphore blockingReaders = new Semaphore(BLOCKING_READERS);
-    private static final Logger LOG = Logger.getLogger(NonBlockingBodyReader.class.getName());
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
