@@ -184,4 +184,12 @@ class HardeningIT extends DeployedServiceCase {
     void readsAnyForwardedForWithoutFailing(String header) {
         assertEquals(200, send(token("phone_number=%2B14155552671").header("X-Forwarded-For", header)).statusCode());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"x\":[", "{\"x\":{\"y\":[1,", "{\"phone_number\":\"+14155552671\",\"x\":[["})
+    void answersAJsonBodyCutShortInsideAnIgnoredValue(String body) {
+        // the parser's own skipping spun for ever on these, holding a server thread at full CPU
+        JsonObject problem = problem(http.postJson(body), 400);
+        assertEquals("urn:verify-token:problem:malformed-body", problem.getString("type"));
+    }
 }

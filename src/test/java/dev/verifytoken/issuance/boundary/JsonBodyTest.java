@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class JsonBodyTest {
 
@@ -71,8 +73,11 @@ class JsonBodyTest {
 
     @Test
     void readsDeeplyNestedUnknownFieldsWithoutTrouble() {
-        String deep = "[".repeat(1000) + "]".repeat(1000);
+        String deep = "[".repeat(500) + "]".repeat(500);
         assertEquals("1", JsonBody.read("{\"x\":" + deep + ",\"phone_number\":\"1\"}").phoneNumber());
+        String tooDeep = "[".repeat(1500) + "]".repeat(1500);
+        assertThrows(MalformedBodyException.class, () -> JsonBody.read("{\"x\":" + tooDeep + "}"),
+                "the parser's own limit of 1000 levels is a malformed body, not a failure");
     }
 
     @ParameterizedTest(name = "{0} is a duplicate")
@@ -85,5 +90,14 @@ class JsonBodyTest {
         InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> JsonBody.read(body));
         assertEquals(1, refused.errors().stream().filter(e -> e.code().equals("duplicate")).count(),
                 refused.errors().toString());
+    }
+
+    /** Parsson's own skipping spins for ever on these: the service must answer them, not hang a thread. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"x\":[", "{\"x\":{", "{\"x\":[1,", "{\"x\":[[", "{\"x\":{\"y\":[",
+            "{\"phone_number\":[", "{\"via\":{\"a\":", "{\"x\":[{}"})
+    void refusesABodyThatEndsInsideAnIgnoredValue(String body) {
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(MalformedBodyException.class, () -> JsonBody.read(body)));
     }
 }

@@ -10,8 +10,10 @@ import net.jqwik.api.Provide;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -20,13 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RequestParsingPropertyTest {
 
+    /** Fields or a 4xx problem, within seconds: a parser that spins for ever on some input fails here. */
     private static void refusedOrRead(Runnable read) {
-        try {
-            read.run();
-        } catch (ProblemException problem) {
-            int status = problem.problem().status();
-            assertTrue(status >= 400 && status < 500, "status " + status);
-        }
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try {
+                read.run();
+            } catch (ProblemException problem) {
+                int status = problem.problem().status();
+                assertTrue(status >= 400 && status < 500, "status " + status);
+            }
+        });
     }
 
     @Property
@@ -69,10 +74,14 @@ class RequestParsingPropertyTest {
 
     @Provide
     Arbitrary<String> jsonLike() {
+        // an object whose fields hold values that may be cut short: the hard cases for a parser that skips them
+        Arbitrary<String> truncated = Arbitraries.of("{\"x\":[", "{\"x\":{", "{\"x\":[1,", "{\"x\":{\"y\":[",
+                "{\"phone_number\":[", "{\"x\":[{\"a\":").flatMap(start -> Arbitraries.of("", "]", "}", "1", "[",
+                "{").list().ofMaxSize(4).map(tail -> start + String.join("", tail)));
         Arbitrary<String> tokens = Arbitraries.of("{", "}", "[", "]", ":", ",", "\"phone_number\"", "\"country\"",
                 "\"via\"", "\"locale\"", "\"+14155552671\"", "null", "true", "7", "-1e999", "\"\\u0000\"", "\"\\ud800\"",
                 " ", "\"x\"", "{\"a\":[{}]}");
-        return tokens.list().ofMaxSize(25).map(list -> String.join("", list));
+        return Arbitraries.oneOf(truncated, tokens.list().ofMaxSize(25).map(list -> String.join("", list)));
     }
 
     @Provide
