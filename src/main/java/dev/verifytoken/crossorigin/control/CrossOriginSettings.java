@@ -52,10 +52,6 @@ public class CrossOriginSettings implements SettingsCheck {
         return Origins.canonical(origin).map(allowed::contains).orElse(false);
     }
 
-    public Set<String> allowed() {
-        return allowed;
-    }
-
     @Override
     public List<ConfigurationProblem> problems() {
         return problems;

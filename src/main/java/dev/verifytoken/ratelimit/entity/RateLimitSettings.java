@@ -1,6 +1,5 @@
 package dev.verifytoken.ratelimit.entity;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,7 @@ public record RateLimitSettings(Map<LimitKind, Limit> limits, List<AddressRange>
     public static final int DEFAULT_IPV6_PREFIX = 64;
 
     public RateLimitSettings {
-        limits = limits.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(limits));
+        limits = Map.copyOf(limits);
         trustedProxies = List.copyOf(trustedProxies);
     }
 

@@ -69,12 +69,13 @@ public class TokenSettingsReader {
             values.problem(API_KEY, KEY_TOO_SHORT);
         }
 
-        Long appId = values.text(APP_ID).map(v -> appId(v, values)).orElse(null);
-        if (values.text(APP_ID).isEmpty() && development) {
+        Optional<String> appIdText = values.text(APP_ID);
+        Long appId = appIdText.map(v -> appId(v, values)).orElse(null);
+        if (appIdText.isEmpty() && development) {
             appId = DEVELOPMENT_APP_ID;
             warnings.add("DEVELOPMENT MODE: no " + APP_ID + " is configured; tokens carry app_id "
                     + DEVELOPMENT_APP_ID + ".");
-        } else if (values.text(APP_ID).isEmpty()) {
+        } else if (appIdText.isEmpty()) {
             values.problem(APP_ID, "is required: the Authy app id, a positive whole number");
         }
 
