@@ -34,6 +34,7 @@ class OpenApiIT extends DeployedServiceCase {
 
     @BeforeEach
     void document() {
+        ServerFeatures.assumeOpenApi();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/openapi"))
                 .header("Accept", "application/json").GET());
         assertEquals(200, response.statusCode(), response.body());

@@ -12,11 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * Writes the configuration of the server the integration tests start, with a random key and app id made
- * for this run, before Arquillian starts the server ({@code --systemproperties} in arquillian.xml).
- * Register it before the Arquillian extension.
+ * for this run, before Arquillian starts the server, in the form that server takes: a properties file
+ * (Payara Micro's {@code --systemproperties}, WildFly's {@code -P=file:}, in arquillian.xml), Open Liberty's
+ * {@code jvm.options} ({@code it.server.jvm-options}), or the system properties GlassFish's Arquillian adapter
+ * writes into its domain ({@code glassfish.systemProperties}, read when the adapter is configured, which is
+ * after this). Register it before the Arquillian extension.
  */
 public class ServerConfigFile implements BeforeAllCallback {
 
@@ -64,9 +68,25 @@ public class ServerConfigFile implements BeforeAllCallback {
             try (Writer out = Files.newBufferedWriter(FILE, StandardCharsets.UTF_8)) {
                 properties.store(out, "written by the integration tests for this run; random values, no real key");
             }
+            String jvmOptions = System.getProperty("it.server.jvm-options", "");
+            if (!jvmOptions.isBlank()) {
+                Files.writeString(Path.of(jvmOptions), systemPropertyLines(properties, "-D"), StandardCharsets.UTF_8);
+            }
+            if ("glassfish".equals(System.getProperty("arquillian.launch"))) {
+                System.setProperty("glassfish.systemProperties", systemPropertyLines(properties, ""));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         written = true;
+    }
+
+    /** One {@code name=value} line per property; the values here have no spaces at either end nor line breaks. */
+    private static String systemPropertyLines(Properties properties, String prefix) {
+        StringBuilder lines = new StringBuilder();
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+            lines.append(prefix).append(name).append('=').append(properties.getProperty(name)).append('\n');
+        }
+        return lines.toString();
     }
 }
