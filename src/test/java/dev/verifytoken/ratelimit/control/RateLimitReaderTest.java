@@ -2,6 +2,7 @@ package dev.verifytoken.ratelimit.control;
 
 import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
+import dev.verifytoken.ratelimit.entity.StoreSetting;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,5 +55,34 @@ class RateLimitReaderTest {
         assertFalse(result.problems().toString().contains("proxy.internal"), "no value is quoted");
         assertFalse(result.problems().toString().contains("lots"), "no value is quoted");
         assertEquals("ratelimit.max-buckets", result.problems().get(2).property());
+    }
+
+    @Test
+    void keepsBucketsWhereTheServerOffersThemUnlessTold() {
+        RateLimitSettings settings = read(Map.of()).settings();
+        assertInstanceOf(StoreSetting.Automatic.class, settings.store());
+        assertEquals("verify-token:", settings.storePrefix());
+    }
+
+    @Test
+    void takesTheRedisPasswordFromItsOwnPropertyOverTheUrls() {
+        RateLimitSettings settings = read(Map.of("ratelimit.store", "redis://:in-the-url@redis:6379/2",
+                "ratelimit.store.password", "from-a-file", "ratelimit.store.prefix", "staging:")).settings();
+        StoreSetting.Redis redis = assertInstanceOf(StoreSetting.Redis.class, settings.store());
+        assertEquals(Optional.of("from-a-file"), redis.password());
+        assertEquals(2, redis.database());
+        assertEquals("staging:", settings.storePrefix());
+    }
+
+    @Test
+    void aBadStoreIsAProblemThatQuotesNothing() {
+        RateLimitReader.Result result = read(Map.of("ratelimit.store", "redis://:hunter2@redis/0",
+                "ratelimit.store.prefix", "has space"));
+        assertNull(result.settings());
+        assertEquals(2, result.problems().size(), result.problems().toString());
+        assertEquals("ratelimit.store", result.problems().get(0).property());
+        assertTrue(result.problems().get(0).message().contains("redis://[user:password@]host:port[/db]"));
+        assertFalse(result.problems().toString().contains("hunter2"), "no value is quoted");
+        assertEquals("ratelimit.store.prefix", result.problems().get(1).property());
     }
 }
