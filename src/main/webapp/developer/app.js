@@ -73,7 +73,7 @@ async function loadStatus() {
           ? Object.entries(info.defaults).map(([k, v]) => `${k}=${v}`).join(', ') : 'none'],
         ['Policy', info.policy.join('; ')],
         ['Rate limits', `per number ${info.rate_limits.per_number}, per client ${info.rate_limits.per_client}, `
-          + `per country ${info.rate_limits.per_country}`],
+          + `per country ${info.rate_limits.per_country}; buckets: ${info.rate_limits.store}`],
         ['Caller authentication', info.caller_authentication ? 'required (bearer JWT)' : 'off'],
       ];
       configuration.replaceChildren(...entries.flatMap(([name, value]) => [text('dt', name), text('dd', value)]));

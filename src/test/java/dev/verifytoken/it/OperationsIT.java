@@ -47,6 +47,20 @@ class OperationsIT extends DeployedServiceCase {
     }
 
     @Test
+    void saysWhereTheRateLimitBucketsAre() {
+        ServerFeatures.assumeHealth();
+        HttpResponse<String> ready = health.get("/health/ready");
+        JsonObject store = Http.json(ready).getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("name").equals("verify-token-rate-limit-store")).findFirst()
+                .orElseThrow(() -> new AssertionError(ready.body()));
+        assertEquals("UP", store.getString("status"));
+        String expected = ServerConfigFile.redisUrl().map(url -> "redis " + url + "/0").orElse("local");
+        assertEquals(expected, store.getJsonObject("data").getString("store"), ready.body());
+        assertEquals(Boolean.toString(ServerConfigFile.redisUrl().isPresent()),
+                store.getJsonObject("data").getString("shared"));
+    }
+
+    @Test
     void isAlive() {
         ServerFeatures.assumeHealth();
         HttpResponse<String> live = health.get("/health/live");

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 
@@ -28,6 +29,7 @@ public class ServerConfigFile implements BeforeAllCallback {
     private static final String KEY = TestKeys.randomKey();
     private static final long APP_ID = 1 + new SecureRandom().nextInt(1_000_000);
     private static boolean written;
+    private static String redisUrl;
 
     public static String key() {
         return KEY;
@@ -35,6 +37,11 @@ public class ServerConfigFile implements BeforeAllCallback {
 
     public static long appId() {
         return APP_ID;
+    }
+
+    /** The Redis the server keeps its buckets in ({@code -Dit.redis=true}), if any. */
+    public static Optional<String> redisUrl() {
+        return Optional.ofNullable(redisUrl);
     }
 
     @Override
@@ -61,6 +68,13 @@ public class ServerConfigFile implements BeforeAllCallback {
         properties.setProperty("cors.allowed-origins", HardeningIT.ALLOWED_ORIGIN);
         // any X-Forwarded-For is read (from 127.0.0.1), for HardeningIT's odd headers
         properties.setProperty("ratelimit.trusted-proxies", "127.0.0.1, ::1");
+        if (Boolean.getBoolean("it.redis")) {
+            // the buckets in a Redis this run starts, which lives as long as the tests (OperationsIT checks it)
+            RedisServerProcess redis = RedisServerProcess.start("it-server-redis");
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
+            properties.setProperty("ratelimit.store", redis.url());
+            redisUrl = redis.url();
+        }
         try {
             // a root directory left by an earlier run would also redeploy the WAR that run deployed
             PayaraMicroProcess.deleteRecursively(FILE.getParent());

@@ -79,7 +79,8 @@ public class DeveloperInfoResource {
             info.add("rate_limits", Json.createObjectBuilder()
                     .add("per_number", limits.limit(LimitKind.PHONE_NUMBER).map(Object::toString).orElse("off"))
                     .add("per_client", limits.limit(LimitKind.CLIENT).map(Object::toString).orElse("off"))
-                    .add("per_country", limits.limit(LimitKind.COUNTRY).map(Object::toString).orElse("off")));
+                    .add("per_country", limits.limit(LimitKind.COUNTRY).map(Object::toString).orElse("off"))
+                    .add("store", rateLimits.storeInForce()));
             info.add("caller_authentication", callers.authenticator().required());
         }
         JsonArrayBuilder locales = Json.createArrayBuilder();

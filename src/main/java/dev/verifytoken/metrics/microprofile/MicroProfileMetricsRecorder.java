@@ -2,6 +2,7 @@ package dev.verifytoken.metrics.microprofile;
 
 import dev.verifytoken.metrics.control.MetricsRecorder;
 import dev.verifytoken.issuance.entity.TokenOutcome;
+import dev.verifytoken.ratelimit.control.RateLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +33,13 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
     private static final Metadata REFUSED_METADATA = Metadata.builder().withName(REFUSED)
             .withDescription("Token requests refused, by reason").build();
 
+    static final String STORE_SHARED = "ratelimit.store.shared";
+
     @Inject
     MetricRegistry registry;
+
+    @Inject
+    RateLimits rateLimits;
 
     private Timer creation;
     /** Counters by "country via" and by reason, looked up in the registry once each. */
@@ -45,6 +51,10 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
         creation = registry.timer(Metadata.builder().withName(CREATION)
                 .withDescription("Time to check a request, apply the policy and sign a token, in nanoseconds")
                 .build());
+        registry.gauge(Metadata.builder().withName(STORE_SHARED)
+                .withDescription("1 while the rate-limit buckets are shared by every instance (data grid or Redis), "
+                        + "0 while they are this process's own (none configured, or Redis unreachable)")
+                .build(), rateLimits, limits -> limits.storeShared() ? 1 : 0);
     }
 
     @Override

@@ -125,4 +125,9 @@ public final class LocalBucketStore implements BucketStore {
     public String description() {
         return "in this process (at most " + maxBuckets + " buckets, each kept until it is full again)";
     }
+
+    @Override
+    public String inForce() {
+        return "local";
+    }
 }

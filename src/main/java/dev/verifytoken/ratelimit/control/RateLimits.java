@@ -7,8 +7,11 @@ import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.ratelimit.entity.Limit;
 import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
+import dev.verifytoken.ratelimit.entity.StoreSetting;
+import dev.verifytoken.ratelimit.redis.RedisBucketStore;
 import io.github.bucket4j.TimeMeter;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -22,9 +25,10 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The abuse limits in force ({@link RateLimitReader}, checked when the application starts), with their buckets:
- * shared by the cluster when the application runs in a Payara Micro cluster (its data grid's JCache), otherwise
- * in this process.
+ * The abuse limits in force ({@link RateLimitReader}, checked when the application starts), with their buckets
+ * where {@code ratelimit.store} says: in this process, in Payara's data grid (its JCache), or in Redis (with this
+ * process's buckets while Redis cannot be reached). Unset: the data grid when the server is part of one, else
+ * this process.
  */
 @ApplicationScoped
 public class RateLimits implements SettingsCheck {
@@ -37,6 +41,11 @@ public class RateLimits implements SettingsCheck {
     private RateLimitSettings settings;
     private List<ConfigurationProblem> problems = List.of();
     private RateLimiter limiter;
+    private BucketStore store;
+    /** While a shared store is unreachable, one request this often tries it again. */
+    private static final Duration RETRY_SHARED_STORE = Duration.ofSeconds(5);
+    /** The data grid, whose own takes already wait out its short troubles: tried again sooner. */
+    private static final Duration RETRY_GRID = Duration.ofSeconds(1);
 
     @PostConstruct
     void start() {
@@ -47,15 +56,59 @@ public class RateLimits implements SettingsCheck {
         if (settings == null) {
             return;
         }
-        Duration longest = Stream.of(LimitKind.values()).map(settings::limit).flatMap(Optional::stream)
-                .map(Limit::period).max(Duration::compareTo).orElse(Duration.ofHours(1));
-        BucketStore store = clustered.isResolvable()
-                ? clustered.get().open(longest, settings.maxBuckets()).orElse(null) : null;
+        store = open(settings);
         if (store == null) {
-            store = new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME, settings.maxBuckets());
+            problems = List.of(new ConfigurationProblem(RateLimitReader.STORE,
+                    "is jcache, but this server is not part of a Payara data grid"));
+            settings = null;
+            return;
         }
         limiter = new RateLimiter(settings, store);
         LOG.info("Rate limits: " + limiter.describe());
+        store.connect();
+    }
+
+    /** The store the settings name; null when they name the data grid and there is none. */
+    private BucketStore open(RateLimitSettings settings) {
+        LocalBucketStore local = new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME, settings.maxBuckets());
+        StoreSetting choice = settings.store();
+        if (choice instanceof StoreSetting.Local) {
+            return local;
+        }
+        if (choice instanceof StoreSetting.Redis redis) {
+            return new FailoverBucketStore(redisStore(redis, settings.storePrefix()), local,
+                    TimeMeter.SYSTEM_NANOTIME, RETRY_SHARED_STORE.toNanos());
+        }
+        Duration longest = Stream.of(LimitKind.values()).map(settings::limit).flatMap(Optional::stream)
+                .map(Limit::period).max(Duration::compareTo).orElse(Duration.ofHours(1));
+        Optional<BucketStore> grid = clustered.isResolvable()
+                ? clustered.get().open(longest, settings.maxBuckets()) : Optional.empty();
+        if (grid.isEmpty()) {
+            return choice instanceof StoreSetting.JCache ? null : local;
+        }
+        return new FailoverBucketStore(grid.get(), local, TimeMeter.SYSTEM_NANOTIME, RETRY_GRID.toNanos());
+    }
+
+    /** The only place that touches the Redis client's classes: they are loaded when Redis is configured. */
+    private static BucketStore redisStore(StoreSetting.Redis server, String prefix) {
+        return new RedisBucketStore(server, prefix);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (store instanceof FailoverBucketStore failover) {
+            failover.close();
+        }
+    }
+
+    /** Where the buckets are now ({@code local}, {@code jcache}, {@code redis redis://...}, or why not there). */
+    public String storeInForce() {
+        return store == null ? "none (the rate limits are not configured)" : store.inForce();
+    }
+
+    /** Whether the buckets are shared by every instance now. */
+    public boolean storeShared() {
+        return store != null && store.shared();
     }
 
     /** The limits; refuses with 503 when they are wrong. */

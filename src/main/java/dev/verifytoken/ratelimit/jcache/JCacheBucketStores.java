@@ -113,16 +113,53 @@ public class JCacheBucketStores implements ClusteredBucketStores {
         }
     }
 
+    /** Pauses between tries of one take while the grid moves partitions: about a second in all. */
+    private static final long[] RETRY_PAUSES_MILLIS = {20, 40, 80, 160, 320, 480, 0};
+
+    private static void pauseFor(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private record JCacheBucketStore(ProxyManager<String> proxies, String limits) implements BucketStore {
 
+        /**
+         * While the grid moves partitions (a member joined, left or died), a take can fail with an exception that
+         * a moment later would not happen: such a take is tried again, for up to about a second, before the
+         * failure goes to the {@code FailoverBucketStore} around this store.
+         */
         @Override
         public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-            return proxies.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+            RuntimeException last = null;
+            for (long pause : RETRY_PAUSES_MILLIS) {
+                try {
+                    return proxies.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+                } catch (RuntimeException e) {
+                    last = e;
+                    if (pause > 0) {
+                        pauseFor(pause);
+                    }
+                }
+            }
+            throw last;
         }
 
         @Override
         public String description() {
             return "in the JCache " + CACHE + " of Payara's data grid, shared by the cluster; " + limits;
+        }
+
+        @Override
+        public String inForce() {
+            return "jcache";
+        }
+
+        @Override
+        public boolean shared() {
+            return true;
         }
     }
 }
