@@ -12,7 +12,8 @@
 #   JAVA_OPTS   extra JVM options
 #   CLUSTER_MEMBERS    to share the rate limits between instances: the data grid members, host:port
 #                      separated by commas (e.g. 10.0.0.5:6900,10.0.0.6:6900); unset: no data grid at all
-#   CLUSTER_INTERFACE  the one address Hazelcast binds to and announces (127.0.0.1)
+#   CLUSTER_INTERFACE  the one address the data grid listens on and announces (127.0.0.1): never one reachable
+#                      from outside the instances' private network
 #   HZ_PORT            the data grid port this instance tries first, counting up if taken (6900)
 #   CDS         on: start from Payara Micro's launcher with a class data sharing archive that a --warmup run
 #               makes once per WAR in ROOT_DIR (about 30 s), after which starts reach the first token
@@ -31,9 +32,14 @@ export SECRETS_DIR="${SECRETS_DIR:-/run/secrets/verify-token}"
 
 # Without CLUSTER_MEMBERS: no Hazelcast at all (no multicast discovery). With it: a data grid found by
 # TCP/IP on the listed members only, bound to one interface. Never a phone-home.
+# hazelcast.socket.bind.any=false: the data grid port listens on that interface only, not on every interface
+# (Hazelcast's default). The open-source data grid has no authentication: whoever reaches its port can join
+# and rewrite the buckets, so the interface must be on the instances' private network only.
+grid_jvm=()
 if [ -n "${CLUSTER_MEMBERS:-}" ]; then
   network=(--disablephonehome --clustermode "tcpip:$CLUSTER_MEMBERS"
            --interfaces "${CLUSTER_INTERFACE:-127.0.0.1}" --startport "${HZ_PORT:-6900}" --nohostaware)
+  grid_jvm=(-Dhazelcast.socket.bind.any=false)
 else
   network=(--nohazelcast --disablephonehome)
 fi
@@ -88,6 +94,7 @@ fi
 # the CPU of a token request went to that scan).
 exec java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k \
   -XX:+ExitOnOutOfMemoryError -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl ${JAVA_OPTS:-} \
+  ${grid_jvm[@]+"${grid_jvm[@]}"} \
   "${launch[@]}" \
   "${network[@]}" \
   --port "$port" --rootdir "$root" --minhttpthreads 8 --maxhttpthreads 16 \
