@@ -2,7 +2,8 @@
 # Runs every benchmark and prints a table: JMH in-process (token creation over a varied corpus, its parts,
 # jose4j signing alone, a plain HMAC), then over HTTP on loopback with wrk, in one run: a no-op servlet (the
 # server's floor), a no-op JAX-RS endpoint, POST /verify/token with form and JSON bodies, and Twilio's Ruby example (../shared/peer)
-# under puma; start-up time to the first token; resident memory after the load.
+# under puma; start-up time to the first token; resident memory after the load; then the token endpoint again
+# with its buckets in a Redis on loopback (ratelimit.store).
 #
 #   benchmark/run.sh                 (WARMUP=120 DURATION=20 JMH=1 to change the defaults)
 #
@@ -14,6 +15,7 @@ DURATION="${DURATION:-20}"   # seconds of each measured run
 JMH="${JMH:-1}"              # 0 skips the in-process benchmarks
 PORT=18080
 RUBY_PORT=14567
+REDIS_PORT=16379
 PEER="${PEER:-../shared/peer}"
 TEMURIN25="${TEMURIN25:-/usr/lib/jvm/temurin-25-jdk-amd64}"   # for the start with AOT=on (JDK 25's AOT cache)
 out=target/benchmark
@@ -23,6 +25,7 @@ mkdir -p "$out"
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v puma >/dev/null || missing+=(puma)
+command -v redis-server >/dev/null || missing+=(redis-server)
 ruby -e 'require "sinatra/base"; require "jwt"' 2>/dev/null || missing+=(ruby-sinatra ruby-jwt)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
@@ -51,13 +54,14 @@ key="$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')"
 mkdir -p "$out/secrets"
 # the per-number limit stays on (its cost is part of each token) but high enough for a load test; the
 # per-client limit is off, since every request comes from 127.0.0.1
+extra_env=()   # further environment of the next start_server
 start_server() { # off|cds|aot; sets server_pid and first_token_ms
   local start_ns mode_env=(CDS=off AOT=off)
   [ "$1" = cds ] && mode_env=(CDS=on AOT=off)
   [ "$1" = aot ] && mode_env=(CDS=off AOT=on PATH="$TEMURIN25/bin:$PATH")
   start_ns=$(date +%s%N)
   env "${mode_env[@]}" AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" PORT=$PORT ROOT_DIR="$out/root-$1" \
-    RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off \
+    RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off ${extra_env[@]+"${extra_env[@]}"} \
     bash server-config/production/verify-token.sh target/payara-micro.jar "$out/verify-token-benchmark.war" \
     > "$out/server-$1.log" 2>&1 &
   server_pid=$!
@@ -67,7 +71,8 @@ start_server() { # off|cds|aot; sets server_pid and first_token_ms
   done
   first_token_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 }
-trap 'kill ${server_pid:-} 2>/dev/null || true; [ -n "${ruby_pid:-}" ] && kill $ruby_pid 2>/dev/null || true' EXIT
+trap 'kill ${server_pid:-} 2>/dev/null || true; [ -n "${ruby_pid:-}" ] && kill $ruby_pid 2>/dev/null || true
+      [ -n "${redis_pid:-}" ] && kill $redis_pid 2>/dev/null || true' EXIT
 rm -rf "$out"/root-*
 # the class data sharing archive and the AOT cache are made by a warm-up run at the first start: not timed
 start_server cds && kill $server_pid && wait $server_pid 2>/dev/null || true
@@ -82,6 +87,7 @@ if [ -x "$TEMURIN25/bin/java" ]; then
   kill $server_pid && wait $server_pid 2>/dev/null || true
 fi
 start_server off
+first_token_plain_ms=$first_token_ms
 
 # -- Twilio's Ruby example under puma, 2 workers of 4 threads -------------------------------------------------
 (cd "$PEER" && APP_ID=1 AUTHY_API_KEY="$key" exec puma -q -b "tcp://127.0.0.1:$RUBY_PORT" -w 2 -t 4:4 config.ru) \
@@ -108,6 +114,19 @@ load token-json "http://127.0.0.1:$PORT/verify/token" json "$DURATION"
 load ruby "http://127.0.0.1:$RUBY_PORT/verify/token" form "$DURATION"
 rss_mb=$(( $(ps -o rss= -p "$(pgrep -f -n "payara-micro.jar.*--port $PORT")") / 1024 ))
 
+# -- the same token endpoint with its buckets in Redis (ratelimit.store), on loopback -------------------------
+redis_runs=()
+if command -v redis-server >/dev/null; then
+  kill $server_pid && wait $server_pid 2>/dev/null || true
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no > "$out/redis.log" 2>&1 &
+  redis_pid=$!
+  extra_env=(RATELIMIT_STORE="redis://127.0.0.1:$REDIS_PORT")
+  start_server off
+  load warmup-token-redis "http://127.0.0.1:$PORT/verify/token" form "$half"
+  load token-form-redis "http://127.0.0.1:$PORT/verify/token" form "$DURATION"
+  redis_runs=(token-form-redis)
+fi
+
 rps() { awk '/Requests\/sec/ {print $2}' "$out/wrk-$1.txt"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' "$out/wrk-$1.txt"; }
 errors() { awk '/Non-2xx/ {print $5}' "$out/wrk-$1.txt"; }
@@ -119,11 +138,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
   echo
   echo "| endpoint | requests/s | p50 | p99 | non-2xx | vs servlet | vs JAX-RS no-op | vs Ruby |"
   echo "|---|---|---|---|---|---|---|---|"
-  for run in servlet noop token-form token-json ruby; do
+  for run in servlet noop token-form token-json ruby ${redis_runs[@]+"${redis_runs[@]}"}; do
     echo "| $run | $(rps $run) | $(pct $run 50%) | $(pct $run 99%) | $(errors $run || true) | $(ratio "$(rps $run)" "$(rps servlet)") | $(ratio "$(rps $run)" "$(rps noop)") | $(ratio "$(rps $run)" "$(rps ruby)") |"
   done
   echo
-  echo "First token after launch: ${first_token_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made;"
+  echo "First token after launch: ${first_token_plain_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made;"
   echo "${first_token_aot_ms} ms with AOT=on on $("$TEMURIN25/bin/java" -version 2>&1 | head -1), its cache made);"
   echo "resident memory after the load: ${rss_mb} MB (-Xms256m -Xmx256m, 16 HTTP worker threads)"
   if [ -f "$out/jmh.txt" ]; then
