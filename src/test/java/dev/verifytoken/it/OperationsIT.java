@@ -92,6 +92,10 @@ class OperationsIT extends DeployedServiceCase {
         double timed = Math.max(PrometheusText.value(after, "token_creation_count", Map.of()),
                 PrometheusText.value(after, "token_creation_seconds_count", Map.of()));
         assertTrue(timed >= 3, after);
+        // where the rate-limit buckets are: 0 here, where each instance keeps its own
+        assertTrue(after.contains("ratelimit_store_shared"), after);
+        assertEquals(ServerConfigFile.redisUrl().isPresent() ? 1 : 0,
+                PrometheusText.value(after, "ratelimit_store_shared", Map.of()));
         assertFalse(after.contains("4155552671"), "no number in any metric");
         assertFalse(after.contains(ServerConfigFile.key()), "no key in any metric");
     }
