@@ -30,21 +30,33 @@ public class ConfigurationCheck {
     Instance<SettingsCheck> features;
 
     private List<ConfigurationProblem> problems = List.of();
+    private List<ConfigurationProblem> appProblems = List.of();
 
     @PostConstruct
     void check() {
         List<ConfigurationProblem> found = new ArrayList<>();
+        List<ConfigurationProblem> apps = new ArrayList<>();
         // a stable order whatever the container's: by the feature's class name
         features.stream().sorted(Comparator.comparing(feature -> feature.getClass().getName()))
-                .forEach(feature -> found.addAll(feature.problems()));
+                .forEach(feature -> {
+                    found.addAll(feature.problems());
+                    apps.addAll(feature.appProblems());
+                });
         problems = List.copyOf(found);
-        if (problems.isEmpty()) {
+        appProblems = List.copyOf(apps);
+        if (problems.isEmpty() && appProblems.isEmpty()) {
             LOG.info("Configuration is valid.");
             return;
         }
         problems.forEach(problem -> LOG.severe("Configuration problem: " + problem));
-        LOG.severe("Token requests are answered with 503 until the configuration is corrected and the application"
-                + " restarted.");
+        appProblems.forEach(problem -> LOG.severe("Configuration problem: " + problem));
+        if (!problems.isEmpty()) {
+            LOG.severe("Token requests are answered with 503 until the configuration is corrected and the"
+                    + " application restarted.");
+        } else {
+            LOG.severe("Token requests for the apps named above are answered with 503 until their configuration is"
+                    + " corrected and the application restarted; the other apps issue tokens.");
+        }
     }
 
     /** Reads and checks every feature's settings as the application starts, not at the first request. */
@@ -52,15 +64,27 @@ public class ConfigurationCheck {
         // delivering the event creates this bean, which creates every feature's settings
     }
 
-    /** What is wrong with the configuration; empty when every feature's settings are valid. */
+    /** What is wrong with the configuration, every app's problems included; empty when all of it is valid. */
     public List<ConfigurationProblem> problems() {
-        return problems;
+        if (appProblems.isEmpty()) {
+            return problems;
+        }
+        List<ConfigurationProblem> all = new ArrayList<>(problems);
+        all.addAll(appProblems);
+        return all;
     }
 
-    /** Refuses with 503, naming every problem, unless the whole configuration is valid. */
+    /** Whether the settings every app shares are valid (an app's own may still be wrong). */
+    public boolean sharedSettingsValid() {
+        return problems.isEmpty();
+    }
+
+    /** Refuses with 503, naming every problem, unless the settings every app shares are valid (an app's own problems
+     * refuse only that app's tokens: see the apps' settings). */
     public void requireValid() {
         if (!problems.isEmpty()) {
-            throw new ServiceNotConfiguredException(problems);
+            // every problem, the apps' own too: nothing is issued until the shared ones are corrected anyway
+            throw new ServiceNotConfiguredException(problems());
         }
     }
 }

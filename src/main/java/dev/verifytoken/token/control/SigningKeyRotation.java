@@ -23,6 +23,7 @@ public final class SigningKeyRotation {
     static final Duration CHECK_INTERVAL = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(SigningKeyRotation.class.getName());
 
+    private final String property;
     private final Supplier<Optional<String>> keySource;
     private final LongSupplier nanoClock;
     private volatile TokenSettings current;
@@ -31,11 +32,14 @@ public final class SigningKeyRotation {
 
     /**
      * @param initial   the settings checked at start
+     * @param property  the key's property ({@code authy.api.key}, {@code apps.<name>.api-key})
      * @param keySource the key's value now, as the configuration gives it
      * @param nanoClock {@code System::nanoTime}, or a test's clock
      */
-    public SigningKeyRotation(TokenSettings initial, Supplier<Optional<String>> keySource, LongSupplier nanoClock) {
+    public SigningKeyRotation(TokenSettings initial, String property, Supplier<Optional<String>> keySource,
+                              LongSupplier nanoClock) {
         this.current = initial;
+        this.property = property;
         this.keySource = keySource;
         this.nanoClock = nanoClock;
         this.nextCheck = nanoClock.getAsLong() + CHECK_INTERVAL.toNanos();
@@ -59,11 +63,11 @@ public final class SigningKeyRotation {
                 current.signingKey().getEncoded())) {
             return;
         }
-        TokenSettingsReader.Result rotated = TokenSettingsReader.checkKey(value.get(), current);
+        TokenSettingsReader.Result rotated = TokenSettingsReader.checkKey(value.get(), current, property);
         if (rotated.valid()) {
             current = rotated.settings();
             lastRefusedDigest = null;
-            LOG.info("The value of " + TokenSettingsReader.API_KEY + " changed: new tokens are signed with the new"
+            LOG.info("The value of " + property + " changed: new tokens are signed with the new"
                     + " key.");
         } else {
             String digest = digest(value.get());

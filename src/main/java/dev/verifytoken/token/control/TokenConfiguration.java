@@ -4,6 +4,7 @@ import dev.verifytoken.configuration.control.ServiceNotConfiguredException;
 import dev.verifytoken.configuration.control.SettingsCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
+import dev.verifytoken.token.entity.TokenDefaults;
 import dev.verifytoken.token.entity.TokenSettings;
 import dev.verifytoken.token.entity.Via;
 import jakarta.annotation.PostConstruct;
@@ -31,6 +32,8 @@ public class TokenConfiguration implements SettingsCheck {
 
     private List<ConfigurationProblem> problems = List.of();
     private SigningKeyRotation key;
+    private TokenDefaults defaults;
+    private boolean absent;
 
     @PostConstruct
     void read() {
@@ -39,19 +42,37 @@ public class TokenConfiguration implements SettingsCheck {
                 .read(name -> config.getOptionalValue(name, String.class));
         result.warnings().forEach(LOG::warning);
         problems = result.problems();
+        defaults = result.defaults();
+        absent = result.absent();
         if (result.valid()) {
-            key = new SigningKeyRotation(result.settings(),
+            key = new SigningKeyRotation(result.settings(), TokenSettingsReader.API_KEY,
                     () -> config.getOptionalValue(TokenSettingsReader.API_KEY, String.class), System::nanoTime);
             LOG.info(() -> "Token settings: " + result.settings());
+        } else if (absent) {
+            LOG.info("No default app (" + TokenSettingsReader.API_KEY + " is not set): POST /verify/token answers"
+                    + " 404; the apps of " + TokenSettingsReader.APPS + " are served.");
         }
     }
 
-    /** The checked settings with the key in use; refuses with 503 when they are wrong. */
+    /**
+     * The default app's checked settings with the key in use; refuses with 503 when they are wrong, and with 404
+     * when this deployment has no default app.
+     */
     public TokenSettings settings() {
         if (key == null) {
-            throw new ServiceNotConfiguredException(problems);
+            throw absent ? new UnknownAppException() : new ServiceNotConfiguredException(problems);
         }
         return key.current();
+    }
+
+    /** Whether this deployment has a default app ({@code authy.api.key}), right or wrong. */
+    public boolean hasDefaultApp() {
+        return !absent;
+    }
+
+    /** The token defaults every app starts from; empty when they are wrong (a problem of their own). */
+    public Optional<TokenDefaults> defaults() {
+        return Optional.ofNullable(defaults);
     }
 
     /** The configured default {@code via}, when the settings are valid (the policy checks it against voice). */
@@ -59,8 +80,20 @@ public class TokenConfiguration implements SettingsCheck {
         return key == null ? Optional.empty() : key.current().via();
     }
 
+    /** The problems of the settings every app shares (token defaults, default region). */
     @Override
     public List<ConfigurationProblem> problems() {
-        return problems;
+        return problems.stream().filter(problem -> !isDefaultAppsOwn(problem)).toList();
+    }
+
+    /** The problems of the default app's own key and app id: only its tokens are refused. */
+    @Override
+    public List<ConfigurationProblem> appProblems() {
+        return problems.stream().filter(TokenConfiguration::isDefaultAppsOwn).toList();
+    }
+
+    private static boolean isDefaultAppsOwn(ConfigurationProblem problem) {
+        return problem.property().equals(TokenSettingsReader.API_KEY)
+                || problem.property().equals(TokenSettingsReader.APP_ID);
     }
 }

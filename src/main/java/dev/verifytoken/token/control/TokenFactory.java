@@ -50,10 +50,14 @@ public class TokenFactory {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The signed token, in JWS compact serialization. */
+    /** The signed token of the default app, in JWS compact serialization. */
     public String create(TokenRequest request) {
-        TokenSettings current = settings.get();
-        return sign(claims(request, current), current);
+        return create(request, settings.get());
+    }
+
+    /** The signed token of the app with these settings (its key, app id and defaults). */
+    public String create(TokenRequest request, TokenSettings app) {
+        return sign(claims(request, app), app);
     }
 
     /** The claims of the token for this request, with the configured defaults filled in. */

@@ -47,6 +47,17 @@ public final class TokenSettings {
         this.defaultRegion = defaultRegion;
     }
 
+    /** An app's settings: its key and app id, with these defaults. */
+    public static TokenSettings of(byte[] key, long appId, TokenDefaults defaults) {
+        return new TokenSettings(key, appId, defaults.lifetimeSeconds(), defaults.codeLength(), defaults.via(),
+                defaults.locale(), defaults.defaultRegion());
+    }
+
+    /** The defaults these settings give a token. */
+    public TokenDefaults defaults() {
+        return new TokenDefaults(lifetimeSeconds, codeLength, via, locale, defaultRegion);
+    }
+
     /** The same settings with another key (a rotated one). */
     public TokenSettings withKey(byte[] key) {
         return new TokenSettings(key, appId, lifetimeSeconds, codeLength, via, locale, defaultRegion);
