@@ -70,6 +70,22 @@ try {
     'the equivalent curl command is shown');
   await page.screenshot({ path: join(screenshots, 'developer-page-token.png'), fullPage: true });
 
+  // another Authy app, picked from the list the page got from /verify/info
+  const info = await (await page.request.get(new URL('verify/info', base).href)).json();
+  const other = (info.apps || []).find((app) => app.name !== 'default' && app.ready);
+  if (other) {
+    check(await page.locator('#app-choice').isVisible(), 'the page lets the user pick one of the apps');
+    await page.selectOption('#app', other.path.replace(/^\//, ''));
+    await page.selectOption('#via', '');
+    await page.click('button[type=submit]');
+    await page.waitForFunction((appId) => new RegExp(`app_id\\s+${appId}\\s`)
+      .test(document.querySelector('#claims').innerText), other.app_id);
+    const appCurl = await page.locator('#curl').innerText();
+    check(appCurl.includes(other.path), `the token is the app ${other.name}'s, from ${other.path}`);
+    await page.screenshot({ path: join(screenshots, 'developer-page-app.png'), fullPage: true });
+    await page.selectOption('#app', 'verify/token');
+  }
+
   await page.fill('#phone_number', '+1 415');
   await page.fill('#country', '');
   await page.fill('#locale', 'klingon');

@@ -64,18 +64,36 @@ async function loadStatus() {
       return option;
     }));
 
+    const apps = info.apps || [];
+    const choice = $('app');
+    choice.replaceChildren(...apps.map((app) => {
+      const option = document.createElement('option');
+      option.value = app.path.replace(/^\//, '');
+      option.textContent = app.ready ? `${app.name} (app id ${app.app_id})` : `${app.name} (not ready)`;
+      return option;
+    }));
+    $('app-choice').hidden = apps.length < 2;
+
     if (info.ready) {
       const configuration = $('configuration');
-      const entries = [
-        ['App id', String(info.app_id)],
-        ['Token lifetime', `${info.token_lifetime_seconds} s`],
-        ['Defaults', Object.keys(info.defaults).length
-          ? Object.entries(info.defaults).map(([k, v]) => `${k}=${v}`).join(', ') : 'none'],
+      const describeDefaults = (defaults) => (Object.keys(defaults).length
+        ? Object.entries(defaults).map(([k, v]) => `${k}=${v}`).join(', ') : 'none');
+      const entries = [];
+      if (info.app_id !== undefined) {
+        entries.push(['App id', String(info.app_id)], ['Token lifetime', `${info.token_lifetime_seconds} s`],
+          ['Defaults', describeDefaults(info.defaults)]);
+      }
+      if (apps.length > 1 || info.app_id === undefined) {
+        entries.push(['Apps', apps.map((app) => (app.ready
+          ? `${app.name}: app id ${app.app_id}, ${app.token_lifetime_seconds} s, defaults ${describeDefaults(app.defaults)}`
+          : `${app.name}: not ready`)).join('; ')]);
+      }
+      entries.push(
         ['Policy', info.policy.join('; ')],
         ['Rate limits', `per number ${info.rate_limits.per_number}, per client ${info.rate_limits.per_client}, `
           + `per country ${info.rate_limits.per_country}; buckets: ${info.rate_limits.store}`],
         ['Caller authentication', info.caller_authentication ? 'required (bearer JWT)' : 'off'],
-      ];
+      );
       configuration.replaceChildren(...entries.flatMap(([name, value]) => [text('dt', name), text('dd', value)]));
       configuration.hidden = false;
     }
@@ -96,8 +114,12 @@ function fields() {
   return body;
 }
 
+function tokenPath() {
+  return $('app').value || 'verify/token';
+}
+
 function showCurl(body) {
-  const url = new URL('verify/token', document.baseURI).href;
+  const url = new URL(tokenPath(), document.baseURI).href;
   $('curl').textContent = `curl -s ${shellQuote(url)} -H 'Content-Type: application/json' \\\n     -d ${
     shellQuote(JSON.stringify(body))}`;
 }
@@ -156,7 +178,7 @@ async function requestToken(event) {
   button.disabled = true;
   showCurl(body);
   try {
-    const response = await fetch('verify/token', {
+    const response = await fetch(tokenPath(), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
       body: JSON.stringify(body),

@@ -1,7 +1,11 @@
 package dev.verifytoken.it;
 
 import dev.verifytoken.token.control.IssuedTokens;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +34,7 @@ class OpenApiIT extends DeployedServiceCase {
     private static final Set<String> STATUSES = Set.of("200", "400", "401", "403", "405", "406", "408", "413", "415",
             "429", "503");
 
+    private JsonObject document;
     private JsonObject operation;
 
     @BeforeEach
@@ -38,7 +43,47 @@ class OpenApiIT extends DeployedServiceCase {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/openapi"))
                 .header("Accept", "application/json").GET());
         assertEquals(200, response.statusCode(), response.body());
-        operation = Http.json(response).getJsonObject("paths").getJsonObject("/verify/token").getJsonObject("post");
+        document = Http.json(response);
+        operation = resolved(document.getJsonObject("paths").getJsonObject("/verify/token").getJsonObject("post"))
+                .asJsonObject();
+    }
+
+    /** The value with every {@code $ref} to a component replaced by the component, as a reader of the document sees it. */
+    private JsonValue resolved(JsonValue value) {
+        if (value instanceof JsonObject object) {
+            if (object.size() == 1 && object.containsKey("$ref")) {
+                JsonValue target = document;
+                for (String part : object.getString("$ref").substring(2).split("/")) {
+                    target = target.asJsonObject().get(part);
+                }
+                return resolved(target);
+            }
+            JsonObjectBuilder copy = Json.createObjectBuilder();
+            object.forEach((name, member) -> copy.add(name, resolved(member)));
+            return copy.build();
+        }
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder copy = Json.createArrayBuilder();
+            array.forEach(item -> copy.add(resolved(item)));
+            return copy.build();
+        }
+        return value;
+    }
+
+    @Test
+    void describesTheTokenOfEachAppWithTheSameFieldsAndAnswersAndA404() {
+        JsonObject app = resolved(document.getJsonObject("paths").getJsonObject("/verify/apps/{app}/token")
+                .getJsonObject("post")).asJsonObject();
+        assertEquals(operation.getJsonObject("requestBody"), app.getJsonObject("requestBody"));
+        JsonObject responses = app.getJsonObject("responses");
+        assertTrue(responses.keySet().containsAll(STATUSES), responses.keySet().toString());
+        assertTrue(responses.getJsonObject("404").getJsonObject("content").containsKey("application/problem+json"));
+        assertTrue(app.getJsonArray("parameters").stream().map(JsonValue::asJsonObject)
+                .anyMatch(p -> p.getString("name").equals("app") && p.getString("in").equals("path")));
+        JsonObject unknown = Http.json(http.post("/verify/apps/nosuch/token", Http.FORM, "phone_number=%2B14155552671"));
+        assertEquals(responses.getJsonObject("404").getJsonObject("content").getJsonObject("application/problem+json")
+                .getJsonObject("examples").getJsonObject("unknown-app").getJsonObject("value").getString("type"),
+                unknown.getString("type"));
     }
 
     @Test

@@ -71,10 +71,10 @@ class OperationsIT extends DeployedServiceCase {
     @Test
     void countsIssuedAndRefusedTokensWithoutNumbers() {
         ServerFeatures.assumeMetrics();
-        Map<String, String> usDefault = Map.of("country", "US", "via", "default");
-        Map<String, String> gbCall = Map.of("country", "GB", "via", "call");
-        Map<String, String> invalidNumber = Map.of("reason", "invalid_number");
-        Map<String, String> policy = Map.of("reason", "policy");
+        Map<String, String> usDefault = Map.of("country", "US", "via", "default", "app", "default");
+        Map<String, String> gbCall = Map.of("country", "GB", "via", "call", "app", "default");
+        Map<String, String> invalidNumber = Map.of("reason", "invalid_number", "app", "default");
+        Map<String, String> policy = Map.of("reason", "policy", "app", "default");
         String before = metrics();
 
         assertEquals(200, http.postForm(Http.form("phone_number", "+14155552671")).statusCode());
@@ -88,6 +88,10 @@ class OperationsIT extends DeployedServiceCase {
         assertEquals(1, delta(before, after, "tokens_issued_total", gbCall));
         assertEquals(1, delta(before, after, "tokens_refused_total", invalidNumber));
         assertEquals(1, delta(before, after, "tokens_refused_total", policy));
+        Map<String, String> ios = Map.of("country", "US", "via", "default", "app", "ios");
+        assertEquals(200, http.post("/verify/apps/ios/token", Http.FORM, Http.form("phone_number", "+14155552673"))
+                .statusCode());
+        assertEquals(1, delta(after, metrics(), "tokens_issued_total", ios), "the app is a label");
         // the timer's count: Payara names it token_creation_count, Open Liberty (Micrometer) with its unit
         double timed = Math.max(PrometheusText.value(after, "token_creation_count", Map.of()),
                 PrometheusText.value(after, "token_creation_seconds_count", Map.of()));

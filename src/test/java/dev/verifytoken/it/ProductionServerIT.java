@@ -39,6 +39,7 @@ class ProductionServerIT {
     private static Path secrets;
     private static PayaraMicroProcess server;
     private static Http http;
+    private static final String WEB_KEY = TestKeys.randomKey();
 
     @BeforeAll
     static void start() throws IOException {
@@ -47,11 +48,15 @@ class ProductionServerIT {
         Files.createDirectories(secrets);
         Files.writeString(secrets.resolve("authy.api.key"), FIRST_KEY + "\n");
         Files.writeString(secrets.resolve("app.id"), Long.toString(APP_ID));
+        // a second Authy app, its key and app id from the secret directory too
+        Files.writeString(secrets.resolve("apps.web.api-key"), WEB_KEY + "\n");
+        Files.writeString(secrets.resolve("apps.web.app-id"), "4242");
 
         Map<String, String> environment = new HashMap<>();
         environment.put("SECRETS_DIR", secrets.toString());
         environment.put("AUTHY_API_KEY", null);
         environment.put("APP_ID", null);
+        environment.put("APPS", "web");
         server = PayaraMicroProcess.script("it-production", environment, "bash",
                 Path.of("server-config", "production", "verify-token.sh").toAbsolutePath().toString(),
                 PayaraMicroProcess.payaraMicroJar().toString(), PayaraMicroProcess.war().toString());
@@ -107,6 +112,33 @@ class ProductionServerIT {
     void logsJsonLines() {
         awaitInLog("\"LoggerName\":\"dev.verifytoken.startup.control.ConfigurationCheck\"");
         assertFalse(server.log().contains("certificate has expired"), "the trust store warnings are silenced");
+    }
+
+    @Test
+    void picksUpAnAppsKeyFileRewrittenInPlaceWithoutARestart() throws Exception {
+        HttpResponse<String> first = http.post("/verify/apps/web/token", Http.FORM, Http.form("phone_number", "+14155552690"));
+        assertEquals(200, first.statusCode(), first.body());
+        IssuedTokens.assertInteger(4242, IssuedTokens.verifiedClaims(Http.json(first).getString("jwt_token"), WEB_KEY)
+                .get("app_id"));
+
+        String secondKey = TestKeys.randomKey();
+        Files.writeString(secrets.resolve("apps.web.api-key"), secondKey);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        int next = 2700;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = http.post("/verify/apps/web/token", Http.FORM,
+                    Http.form("phone_number", "+1415555" + next++));
+            assertEquals(200, response.statusCode(), response.body());
+            String token = Http.json(response).getString("jwt_token");
+            if (signedWith(token, secondKey)) {
+                awaitInLog("The value of apps.web.api-key changed");
+                assertFalse(server.log().contains(secondKey));
+                return;
+            }
+            assertTrue(signedWith(token, WEB_KEY), "signed with the first key until the second is seen");
+            PayaraMicroProcess.pause(Duration.ofSeconds(2));
+        }
+        fail("the rewritten key file of the app web was not picked up within 90 s");
     }
 
     @Test

@@ -28,6 +28,11 @@ public class ServerConfigFile implements BeforeAllCallback {
     private static final Path FILE = Path.of("target", "it-server", "server.properties");
     private static final String KEY = TestKeys.randomKey();
     private static final long APP_ID = 1 + new SecureRandom().nextInt(1_000_000);
+    /** Two extra Authy apps, each with a key and app id of its own, and one whose settings are wrong (AppsIT). */
+    static final String IOS_KEY = TestKeys.randomKey();
+    static final long IOS_APP_ID = APP_ID + 1;
+    static final String ANDROID_KEY = TestKeys.randomKey();
+    static final long ANDROID_APP_ID = APP_ID + 2;
     private static boolean written;
     private static String redisUrl;
 
@@ -61,6 +66,14 @@ public class ServerConfigFile implements BeforeAllCallback {
         properties.setProperty("policy.via.call", "FR");
         properties.setProperty("policy.code-length.6", "FR,IT");
         properties.setProperty("policy.locale.es-MX", "MX");
+        properties.setProperty("apps", "ios, android-staging, broken");
+        properties.setProperty("apps.ios.api-key", IOS_KEY);
+        properties.setProperty("apps.ios.app-id", Long.toString(IOS_APP_ID));
+        properties.setProperty("apps.android-staging.api-key", ANDROID_KEY);
+        properties.setProperty("apps.android-staging.app-id", Long.toString(ANDROID_APP_ID));
+        properties.setProperty("apps.android-staging.token.code-length", "8");
+        properties.setProperty("apps.android-staging.token.lifetime", "300");
+        properties.setProperty("apps.broken.app-id", "not-a-number");
         // Many tests ask for tokens for the same numbers: the abuse limits are tested on servers of their own.
         properties.setProperty("ratelimit.number", "off");
         properties.setProperty("ratelimit.client", "off");

@@ -9,11 +9,12 @@ import java.util.logging.Logger;
 
 /**
  * One line in the server's log for every token issued or refused, through the logger
- * {@code dev.verifytoken.audit}: the masked number, its country, {@code via}, the outcome and the client's
- * address. Never the token or the key.
+ * {@code dev.verifytoken.audit}: the masked number, its country, {@code via}, the outcome, the client's
+ * address and the Authy app ({@code default}, a name of {@code apps}, or {@code unknown}). Never the token or the
+ * key.
  * <pre>
- * token issued number=+1********71 country=US via=sms client=203.0.113.7
- * token refused reason=policy problem=country-refused number=+7********89 country=RU client=203.0.113.7
+ * token issued number=+1********71 country=US via=sms client=203.0.113.7 app=default
+ * token refused reason=policy problem=country-refused number=+7********89 country=RU client=203.0.113.7 app=ios
  * </pre>
  */
 @ApplicationScoped
@@ -42,6 +43,6 @@ public class AuditLog {
         if (outcome.issued()) {
             line.append(" via=").append(outcome.via() == null ? "-" : outcome.via().claim());
         }
-        return line.append(" client=").append(outcome.client()).toString();
+        return line.append(" client=").append(outcome.client()).append(" app=").append(outcome.appLabel()).toString();
     }
 }

@@ -3,13 +3,13 @@ package dev.verifytoken.developer.boundary;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.token.entity.TokenSettings;
 import dev.verifytoken.developer.control.DeveloperPageSettings;
+import dev.verifytoken.apps.control.AuthyApps;
 import dev.verifytoken.auth.control.CallerAuthentication;
 import dev.verifytoken.policy.control.PolicyConfiguration;
 import dev.verifytoken.ratelimit.control.RateLimits;
 import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import dev.verifytoken.startup.control.ConfigurationCheck;
-import dev.verifytoken.token.control.TokenConfiguration;
 import dev.verifytoken.token.entity.VerificationLocale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ public class DeveloperInfoResource {
     ConfigurationCheck configuration;
 
     @Inject
-    TokenConfiguration tokens;
+    AuthyApps apps;
 
     @Inject
     PolicyConfiguration policies;
@@ -61,17 +61,29 @@ public class DeveloperInfoResource {
         JsonObjectBuilder info = Json.createObjectBuilder();
         JsonArrayBuilder problems = Json.createArrayBuilder();
         configuration.problems().stream().map(ConfigurationProblem::toString).forEach(problems::add);
-        info.add("ready", configuration.problems().isEmpty()).add("problems", problems);
-        if (configuration.problems().isEmpty()) {
-            TokenSettings settings = tokens.settings();
-            info.add("app_id", settings.appId())
-                    .add("token_lifetime_seconds", settings.lifetimeSeconds());
-            JsonObjectBuilder defaults = Json.createObjectBuilder();
-            settings.codeLength().ifPresent(length -> defaults.add("code_length", length));
-            settings.via().ifPresent(via -> defaults.add("via", via.claim()));
-            settings.locale().ifPresent(locale -> defaults.add("locale", locale.tag()));
-            settings.defaultRegion().ifPresent(region -> defaults.add("country", region));
-            info.add("defaults", defaults);
+        boolean shared = configuration.sharedSettingsValid();
+        info.add("ready", shared && apps.anyReady()).add("problems", problems);
+        if (shared) {
+            JsonArrayBuilder served = Json.createArrayBuilder();
+            for (AuthyApps.Status status : apps.statuses()) {
+                JsonObjectBuilder app = Json.createObjectBuilder().add("name", status.name().value())
+                        .add("path", status.name().isDefault() ? "/verify/token"
+                                : "/verify/apps/" + status.name().value() + "/token")
+                        .add("ready", status.ready());
+                if (status.ready()) {
+                    TokenSettings settings = apps.settings(status.name());
+                    app.add("app_id", settings.appId()).add("token_lifetime_seconds", settings.lifetimeSeconds())
+                            .add("defaults", defaults(settings));
+                    if (status.name().isDefault()) {
+                        // the default app's, where they were before there were several apps
+                        info.add("app_id", settings.appId())
+                                .add("token_lifetime_seconds", settings.lifetimeSeconds())
+                                .add("defaults", defaults(settings));
+                    }
+                }
+                served.add(app);
+            }
+            info.add("apps", served);
             JsonArrayBuilder policy = Json.createArrayBuilder();
             policies.policy().describe().forEach(policy::add);
             info.add("policy", policy);
@@ -88,5 +100,14 @@ public class DeveloperInfoResource {
         info.add("supported_locales", locales);
         return Response.ok(info.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private static JsonObjectBuilder defaults(TokenSettings settings) {
+        JsonObjectBuilder defaults = Json.createObjectBuilder();
+        settings.codeLength().ifPresent(length -> defaults.add("code_length", length));
+        settings.via().ifPresent(via -> defaults.add("via", via.claim()));
+        settings.locale().ifPresent(locale -> defaults.add("locale", locale.tag()));
+        settings.defaultRegion().ifPresent(region -> defaults.add("country", region));
+        return defaults;
     }
 }

@@ -1,5 +1,6 @@
 package dev.verifytoken.health.control;
 
+import dev.verifytoken.apps.control.AuthyApps;
 import dev.verifytoken.startup.control.ConfigurationCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,10 @@ import org.eclipse.microprofile.health.Readiness;
 import java.util.List;
 
 /**
- * Ready when the configuration is valid; otherwise DOWN with each problem (the property, its environment
- * variable and the rule, never a value of the key) so that a person can act on it.
+ * Ready when the settings every app shares are valid and at least one Authy app can issue tokens; DOWN otherwise.
+ * Either way every problem is listed (the property, its environment variable and the rule, never a value of the
+ * key), an app's own included, so that a person can act on it: a broken app beside working ones leaves the
+ * instance ready, since the others must go on being served.
  */
 @Readiness
 @ApplicationScoped
@@ -22,16 +25,24 @@ public class ConfigurationReadiness implements HealthCheck {
     @Inject
     ConfigurationCheck configuration;
 
+    @Inject
+    AuthyApps apps;
+
     @Override
     public HealthCheckResponse call() {
         List<ConfigurationProblem> problems = configuration.problems();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("verify-token-configuration")
-                .status(problems.isEmpty());
+        boolean ready = configuration.sharedSettingsValid() && apps.anyReady();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("verify-token-configuration").status(ready);
         for (int i = 0; i < problems.size(); i++) {
             response.withData("problem." + (i + 1), problems.get(i).toString());
         }
         if (!problems.isEmpty()) {
             response.withData("action", "correct these properties and restart the application");
+        }
+        for (AuthyApps.Status app : apps.statuses()) {
+            response.withData("app." + app.name(), app.ready()
+                    ? "ready, app id " + app.appId().map(String::valueOf).orElse("?")
+                    : "not ready: " + app.problems().size() + " problem(s) above");
         }
         return response.build();
     }

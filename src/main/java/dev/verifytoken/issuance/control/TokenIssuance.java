@@ -1,5 +1,6 @@
 package dev.verifytoken.issuance.control;
 
+import dev.verifytoken.apps.control.AuthyApps;
 import dev.verifytoken.auth.control.CallerAuthentication;
 import dev.verifytoken.auth.control.CallerKeysUnavailableException;
 import dev.verifytoken.auth.control.UnauthenticatedException;
@@ -18,8 +19,9 @@ import dev.verifytoken.problem.control.ProblemException;
 import dev.verifytoken.ratelimit.control.RateLimitedException;
 import dev.verifytoken.ratelimit.control.RateLimits;
 import dev.verifytoken.startup.control.ConfigurationCheck;
-import dev.verifytoken.token.control.TokenConfiguration;
 import dev.verifytoken.token.control.TokenFactory;
+import dev.verifytoken.token.control.UnknownAppException;
+import dev.verifytoken.token.entity.AppName;
 import dev.verifytoken.token.entity.TokenRequest;
 import dev.verifytoken.token.entity.TokenSettings;
 import dev.verifytoken.token.entity.Via;
@@ -42,7 +44,7 @@ public class TokenIssuance {
     ConfigurationCheck configuration;
 
     @Inject
-    TokenConfiguration tokenSettings;
+    AuthyApps apps;
 
     @Inject
     CrossOriginGuard crossOrigin;
@@ -69,32 +71,44 @@ public class TokenIssuance {
     Event<TokenOutcome> outcomes;
 
     /**
+     * @param app    the app named in the path ({@code /verify/apps/<app>/token}), or null for the default app
      * @param fields reads the request's fields (may refuse a malformed body)
      * @param caller who asks
      * @return the signed token
      */
-    public String issue(Supplier<TokenRequestFields> fields, Caller caller) {
+    public String issue(String app, Supplier<TokenRequestFields> fields, Caller caller) {
         long start = System.nanoTime();
         String client = caller.remoteAddress();
+        AppName name = null;
         TokenRequest checked = null;
         try {
             configuration.requireValid();
-            TokenSettings settings = tokenSettings.settings();
+            name = apps.resolve(app);
+            TokenSettings settings = apps.settings(name);
             client = rateLimits.clientAddress(caller.remoteAddress(), caller.forwardedFor());
             crossOrigin.check(caller.origin(), caller.fetchSite(), caller.host());
             callers.authenticator().authenticate(caller.authorization());
             checked = validator.validate(fields.get(), settings);
             TokenRequest decided = policy.apply(policies.policy(), checked, caller.acceptLanguage());
-            rateLimits.consume(client, decided.phoneNumber());
-            String token = tokens.create(decided);
+            rateLimits.consume(client, decided.phoneNumber(), limitScope(name));
+            String token = tokens.create(decided, settings);
             Via via = decided.via().or(settings::via).orElse(null);
-            outcomes.fire(new TokenOutcome(null, null, decided.phoneNumber(), via, client, System.nanoTime() - start));
+            outcomes.fire(new TokenOutcome(name, null, null, decided.phoneNumber(), via, client,
+                    System.nanoTime() - start));
             return token;
         } catch (ProblemException refused) {
-            outcomes.fire(new TokenOutcome(reason(refused), refused.problem().name(),
+            outcomes.fire(new TokenOutcome(name, reason(refused), refused.problem().name(),
                     checked == null ? null : checked.phoneNumber(), null, client, System.nanoTime() - start));
             throw refused;
         }
+    }
+
+    /**
+     * Where an app's per-number and per-country buckets are apart from the others': the default app's where they
+     * always were, each extra app's under its name. The per-client buckets are shared by every app.
+     */
+    static String limitScope(AppName app) {
+        return app.isDefault() ? "" : app.value() + "/";
     }
 
     /** Why, in the words of the audit log and the metrics. */
@@ -117,6 +131,9 @@ public class TokenIssuance {
         }
         if (refused instanceof ServiceNotConfiguredException) {
             return RefusalReason.NOT_CONFIGURED;
+        }
+        if (refused instanceof UnknownAppException) {
+            return RefusalReason.UNKNOWN_APP;
         }
         return RefusalReason.INVALID_REQUEST;
     }

@@ -8,7 +8,8 @@ public enum RefusalReason {
     AUTHENTICATION("authentication"),
     POLICY("policy"),
     RATE_LIMIT("rate_limit"),
-    NOT_CONFIGURED("not_configured");
+    NOT_CONFIGURED("not_configured"),
+    UNKNOWN_APP("unknown_app");
 
     private final String label;
 

@@ -1,12 +1,14 @@
 package dev.verifytoken.issuance.entity;
 
 import dev.verifytoken.phone.entity.E164Number;
+import dev.verifytoken.token.entity.AppName;
 import dev.verifytoken.token.entity.Via;
 
 /**
  * What became of one token request, fired as a CDI event for the audit log and the metrics. Holds no
  * token and no key; the number is only ever shown masked.
  *
+ * @param app         the Authy app asked for, or null when no app of that name is served
  * @param refusal     null when a token was issued, else why not
  * @param problemName for a refusal, the problem type's short name ({@code country-refused}, {@code http-415})
  * @param number      the number, when it could be parsed
@@ -14,11 +16,16 @@ import dev.verifytoken.token.entity.Via;
  * @param client      the client's address
  * @param nanos       how long the request took to decide, in nanoseconds
  */
-public record TokenOutcome(RefusalReason refusal, String problemName, E164Number number, Via via, String client,
+public record TokenOutcome(AppName app, RefusalReason refusal, String problemName, E164Number number, Via via, String client,
                            long nanos) {
 
     public boolean issued() {
         return refusal == null;
+    }
+
+    /** The app's name for the log and the metrics: {@code unknown} when no app of that name is served. */
+    public String appLabel() {
+        return app == null ? "unknown" : app.value();
     }
 
     /** The number's country, or null when the number could not be parsed. */

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token metrics in the application registry of MicroProfile Metrics, which the server exposes at
- * {@code /metrics} in Prometheus text. Labels are the country, {@code via} and the refusal reason: never a
- * number, a token or a key. {@code beans.xml} leaves this package out where the API is missing.
+ * {@code /metrics} in Prometheus text. Labels are the country, {@code via}, the refusal reason and the Authy app
+ * (one of those served, or {@code unknown}: never a name a client made up): never a number, a token or a key. {@code beans.xml} leaves this package out where the API is missing.
  */
 @ApplicationScoped
 public class MicroProfileMetricsRecorder implements MetricsRecorder {
@@ -61,12 +61,14 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
     public void record(TokenOutcome outcome) {
         if (outcome.issued()) {
             String via = outcome.via() == null ? "default" : outcome.via().claim();
-            issued.computeIfAbsent(outcome.country() + " " + via, key -> registry.counter(ISSUED_METADATA,
-                    new Tag("country", outcome.country()), new Tag("via", via))).inc();
+            String app = outcome.appLabel();
+            issued.computeIfAbsent(outcome.country() + " " + via + " " + app, key -> registry.counter(ISSUED_METADATA,
+                    new Tag("country", outcome.country()), new Tag("via", via), new Tag("app", app))).inc();
             creation.update(Duration.ofNanos(outcome.nanos()));
         } else {
-            refused.computeIfAbsent(outcome.refusal().label(), reason -> registry.counter(REFUSED_METADATA,
-                    new Tag("reason", reason))).inc();
+            String app = outcome.appLabel();
+            refused.computeIfAbsent(outcome.refusal().label() + " " + app, key -> registry.counter(REFUSED_METADATA,
+                    new Tag("reason", outcome.refusal().label()), new Tag("app", app))).inc();
         }
     }
 }

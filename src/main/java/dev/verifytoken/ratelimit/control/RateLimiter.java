@@ -39,9 +39,17 @@ public final class RateLimiter {
     }
 
     public void consume(String client, E164Number number) {
+        consume(client, number, "");
+    }
+
+    /**
+     * @param scope put before the number's and the country's keys, so that each app has buckets of its own for
+     *              them; the client's bucket is the same whatever the scope
+     */
+    public void consume(String client, E164Number number, String scope) {
         take(LimitKind.CLIENT, client);
-        take(LimitKind.PHONE_NUMBER, number.value());
-        take(LimitKind.COUNTRY, number.region());
+        take(LimitKind.PHONE_NUMBER, scope + number.value());
+        take(LimitKind.COUNTRY, scope + number.region());
     }
 
     private void take(LimitKind kind, String key) {

@@ -129,12 +129,17 @@ public class RateLimits implements SettingsCheck {
         return ClientAddress.of(remoteAddress, forwardedFor, current.trustedProxies(), current.ipv6Prefix());
     }
 
-    /** Takes a token from each bucket this issuance counts against, or refuses with 429. */
-    public void consume(String client, E164Number number) {
+    /**
+     * Takes a token from each bucket this issuance counts against, or refuses with 429.
+     *
+     * @param scope where the number's and the country's buckets are apart from other apps' ({@code ""} for the
+     *              default app's); the client's are shared by every app
+     */
+    public void consume(String client, E164Number number, String scope) {
         if (limiter == null) {
             throw new ServiceNotConfiguredException(problems);
         }
-        limiter.consume(client, number);
+        limiter.consume(client, number, scope);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.issuance.entity.RefusalReason;
 import dev.verifytoken.issuance.entity.TokenOutcome;
+import dev.verifytoken.token.entity.AppName;
 import dev.verifytoken.token.entity.Via;
 import org.junit.jupiter.api.Test;
 
@@ -18,23 +19,26 @@ class AuditLogTest {
 
     @Test
     void describesAnIssuedTokenWithTheNumberMasked() throws Exception {
-        String line = AuditLog.line(new TokenOutcome(null, null, number("+14155552671"), Via.SMS, "203.0.113.7", 1));
-        assertEquals("token issued number=+1********71 country=US via=sms client=203.0.113.7", line);
+        String line = AuditLog.line(new TokenOutcome(AppName.DEFAULT, null, null, number("+14155552671"), Via.SMS,
+                "203.0.113.7", 1));
+        assertEquals("token issued number=+1********71 country=US via=sms client=203.0.113.7 app=default", line);
     }
 
     @Test
     void describesARefusal() throws Exception {
-        String line = AuditLog.line(new TokenOutcome(RefusalReason.POLICY, "country-refused", number("+79123456789"), null,
-                "198.51.100.1", 1));
+        String line = AuditLog.line(new TokenOutcome(AppName.parse("ios").orElseThrow(), RefusalReason.POLICY,
+                "country-refused", number("+79123456789"), null, "198.51.100.1", 1));
         assertEquals("token refused reason=policy problem=country-refused number=+7********89 country=RU"
-                + " client=198.51.100.1", line);
+                + " client=198.51.100.1 app=ios", line);
         assertFalse(line.contains("9123456789"));
     }
 
     @Test
     void describesARefusalWithoutANumber() {
-        String line = AuditLog.line(new TokenOutcome(RefusalReason.INVALID_NUMBER, "invalid-request", null, null, "::1", 1));
-        assertEquals("token refused reason=invalid_number problem=invalid-request number=- country=- client=::1", line);
+        String line = AuditLog.line(new TokenOutcome(null, RefusalReason.UNKNOWN_APP, "unknown-app", null, null,
+                "::1", 1));
+        assertEquals("token refused reason=unknown_app problem=unknown-app number=- country=- client=::1 app=unknown",
+                line);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.verifytoken.issuance.control;
 
+import dev.verifytoken.apps.control.AuthyApps;
 import dev.verifytoken.auth.control.CallerAuthentication;
 import dev.verifytoken.auth.control.CallerAuthenticator;
 import dev.verifytoken.auth.control.UnauthenticatedException;
@@ -26,8 +27,9 @@ import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.startup.control.ConfigurationCheck;
 import dev.verifytoken.token.control.IssuedTokens;
 import dev.verifytoken.token.control.TestKeys;
-import dev.verifytoken.token.control.TokenConfiguration;
 import dev.verifytoken.token.control.TokenFactory;
+import dev.verifytoken.token.control.UnknownAppException;
+import dev.verifytoken.token.entity.AppName;
 import dev.verifytoken.token.entity.TokenSettings;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -57,10 +59,15 @@ class TokenIssuanceTest {
     private final String key = TestKeys.randomKey();
     private final TokenSettings settings = new TokenSettings(key.getBytes(StandardCharsets.UTF_8), 77, 600, null,
             null, null, null);
+    private static final AppName IOS = AppName.parse("ios").orElseThrow();
+    private final String iosKey = TestKeys.randomKey();
+    private final TokenSettings iosSettings = new TokenSettings(iosKey.getBytes(StandardCharsets.UTF_8), 88, 300, 6,
+            null, null, null);
     private final List<TokenOutcome> outcomes = new ArrayList<>();
     private final List<ConfigurationProblem> configurationProblems = new ArrayList<>();
     private final AtomicBoolean rateLimited = new AtomicBoolean();
     private final List<String> clientsCounted = new ArrayList<>();
+    private final List<String> scopesCounted = new ArrayList<>();
     private TokenIssuance issuance;
 
     @BeforeEach
@@ -74,10 +81,18 @@ class TokenIssuanceTest {
                 }
             }
         };
-        issuance.tokenSettings = new TokenConfiguration() {
+        issuance.apps = new AuthyApps() {
             @Override
-            public TokenSettings settings() {
-                return settings;
+            public AppName resolve(String requested) {
+                if (requested == null) {
+                    return AppName.DEFAULT;
+                }
+                return AppName.parse(requested).filter(IOS::equals).orElseThrow(UnknownAppException::new);
+            }
+
+            @Override
+            public TokenSettings settings(AppName app) {
+                return app.isDefault() ? settings : iosSettings;
             }
         };
         CrossOriginSettings origins = new CrossOriginSettings() {
@@ -108,8 +123,9 @@ class TokenIssuanceTest {
             }
 
             @Override
-            public void consume(String client, E164Number number) {
+            public void consume(String client, E164Number number, String scope) {
                 clientsCounted.add(client);
+                scopesCounted.add(scope);
                 if (rateLimited.get()) {
                     throw new RateLimitedException(LimitKind.PHONE_NUMBER, 720);
                 }
@@ -134,7 +150,7 @@ class TokenIssuanceTest {
 
     @Test
     void signsAndAnnouncesTheToken() throws Exception {
-        String token = issuance.issue(fields("+1 415 555 2671"), app());
+        String token = issuance.issue(null, fields("+1 415 555 2671"), app());
         JsonObject claims = IssuedTokens.verifiedClaims(token, key);
         assertEquals("+14155552671", claims.getString("phone_number"));
         IssuedTokens.assertInteger(77, claims.get("app_id"));
@@ -149,7 +165,7 @@ class TokenIssuanceTest {
     void refusesEverythingWhileTheConfigurationIsWrongAndReadsNothing() {
         configurationProblems.add(new ConfigurationProblem("app.id", "is required"));
         AtomicBoolean read = new AtomicBoolean();
-        assertThrows(ServiceNotConfiguredException.class, () -> issuance.issue(() -> {
+        assertThrows(ServiceNotConfiguredException.class, () -> issuance.issue(null, () -> {
             read.set(true);
             return new TokenRequestFields("+14155552671", null, null, null);
         }, app()));
@@ -163,7 +179,7 @@ class TokenIssuanceTest {
         AtomicBoolean read = new AtomicBoolean();
         Caller page = new Caller("203.0.113.7", List.of(), null, null, "https://evil.example", "cross-site",
                 "api.example.com");
-        assertThrows(CrossOriginRefusedException.class, () -> issuance.issue(() -> {
+        assertThrows(CrossOriginRefusedException.class, () -> issuance.issue(null, () -> {
             read.set(true);
             return new TokenRequestFields("+14155552671", null, null, null);
         }, page));
@@ -174,7 +190,7 @@ class TokenIssuanceTest {
 
     @Test
     void refusesABadNumberAsAnInvalidNumberWithoutCountingIt() {
-        assertThrows(InvalidRequestException.class, () -> issuance.issue(fields("+1 415"), app()));
+        assertThrows(InvalidRequestException.class, () -> issuance.issue(null, fields("+1 415"), app()));
         TokenOutcome outcome = onlyOutcome();
         assertEquals(RefusalReason.INVALID_NUMBER, outcome.refusal());
         assertEquals("invalid-request", outcome.problemName());
@@ -184,7 +200,7 @@ class TokenIssuanceTest {
 
     @Test
     void refusesByPolicyBeforeTheLimitsAreTaken() {
-        assertThrows(PolicyRefusalException.class, () -> issuance.issue(fields("+1 900 234 5678"), app()));
+        assertThrows(PolicyRefusalException.class, () -> issuance.issue(null, fields("+1 900 234 5678"), app()));
         TokenOutcome outcome = onlyOutcome();
         assertEquals(RefusalReason.POLICY, outcome.refusal());
         assertEquals("number-type-refused", outcome.problemName());
@@ -195,7 +211,7 @@ class TokenIssuanceTest {
     @Test
     void refusesOverALimitNamingTheNumber() {
         rateLimited.set(true);
-        assertThrows(RateLimitedException.class, () -> issuance.issue(fields("+44 7400 123456"), app()));
+        assertThrows(RateLimitedException.class, () -> issuance.issue(null, fields("+44 7400 123456"), app()));
         TokenOutcome outcome = onlyOutcome();
         assertEquals(RefusalReason.RATE_LIMIT, outcome.refusal());
         assertEquals("rate-limited", outcome.problemName());
@@ -211,8 +227,33 @@ class TokenIssuanceTest {
                         List.of(), "RS256", 3600));
             }
         };
-        assertThrows(UnauthenticatedException.class, () -> issuance.issue(fields("+14155552671"), app()));
+        assertThrows(UnauthenticatedException.class, () -> issuance.issue(null, fields("+14155552671"), app()));
         assertEquals(RefusalReason.AUTHENTICATION, onlyOutcome().refusal());
+    }
+
+    @Test
+    void signsWithTheKeyOfTheAppAskedForAndCountsItsNumbersApart() throws Exception {
+        String token = issuance.issue("ios", fields("+14155552671"), app());
+        JsonObject claims = IssuedTokens.verifiedClaims(token, iosKey);
+        IssuedTokens.assertInteger(88, claims.get("app_id"));
+        IssuedTokens.assertInteger(6, claims.get("code_length"));
+        assertEquals(300, claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue());
+        assertEquals(IOS, onlyOutcome().app());
+        assertEquals(List.of("ios/"), scopesCounted);
+
+        issuance.issue(null, fields("+14155552671"), app());
+        assertEquals(List.of("ios/", ""), scopesCounted, "the default app's buckets are where they always were");
+        assertEquals(AppName.DEFAULT, outcomes.get(1).app());
+    }
+
+    @Test
+    void refusesAnUnknownAppAndSaysSo() {
+        assertThrows(UnknownAppException.class, () -> issuance.issue("android", fields("+14155552671"), app()));
+        TokenOutcome refused = onlyOutcome();
+        assertEquals(RefusalReason.UNKNOWN_APP, refused.refusal());
+        assertNull(refused.app(), "a name no app has is not repeated");
+        assertEquals("unknown", refused.appLabel());
+        assertTrue(scopesCounted.isEmpty());
     }
 
     /** The CDI event the issuance fires, recorded. */
