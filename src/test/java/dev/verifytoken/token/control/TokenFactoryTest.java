@@ -189,4 +189,18 @@ class TokenFactoryTest {
     private static void assertInteger(long expected, JsonValue value) {
         IssuedTokens.assertInteger(expected, value);
     }
+
+    @Test
+    void signsExactlyAsJose4jsJsonWebSignatureWould() throws Exception {
+        TokenFactory factory = factory(600, 6, Via.CALL, VerificationLocale.parse("pt-BR").orElseThrow());
+        TokenRequest request = TokenRequest.forNumber(number("+447400123456"));
+        String token = factory.create(request);
+
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setPayload(factory.claims(request).toJson());
+        jws.setKey(new org.jose4j.keys.HmacKey(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(jws.getCompactSerialization(), token, "the same bytes, signature included");
+    }
 }
