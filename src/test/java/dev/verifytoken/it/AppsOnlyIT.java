@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +68,6 @@ class AppsOnlyIT {
         assertEquals(429, client.statusCode(), client.body());
         assertEquals("client", Http.json(client).getString("limit"), "5 requests from this client in all apps");
         assertEquals("client", Http.json(token("ios", "+447400123457")).getString("limit"));
-        assertTrue(server.log().contains("app=android-staging"), "the audit line names the app");
+        server.awaitInLog("app=android-staging", Duration.ofSeconds(10)); // the audit line names the app
     }
 }

@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -171,12 +169,6 @@ class ClusterRateLimitIT {
     }
 
     private static void awaitInLog(PayaraMicroProcess server, String text) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (!server.log().contains(text)) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("not in the log: " + text);
-            }
-            PayaraMicroProcess.pause(Duration.ofMillis(250));
-        }
+        server.awaitInLog(text, Duration.ofSeconds(120));
     }
 }

@@ -189,6 +189,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until the server's log holds this text; fails after the time given. */
+    public void awaitInLog(String text, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
+        while (!log().contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not in the log within " + patience + ": " + text);
+            }
+            pause(Duration.ofMillis(200));
+        }
+    }
+
     /** Ends the server at once (SIGKILL), as a crash or a lost machine would: no orderly shutdown. */
     public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

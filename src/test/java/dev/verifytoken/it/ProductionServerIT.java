@@ -174,12 +174,6 @@ class ProductionServerIT {
     }
 
     private static void awaitInLog(String text) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!server.log().contains(text)) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("not in the log: " + text);
-            }
-            PayaraMicroProcess.pause(Duration.ofMillis(200));
-        }
+        server.awaitInLog(text, Duration.ofSeconds(10));
     }
 }
