@@ -2,7 +2,8 @@
 # Runs every benchmark and prints a table: JMH in-process (token creation over a varied corpus, its parts,
 # jose4j signing alone, a plain HMAC), then over HTTP on loopback with wrk, in one run: a no-op servlet (the
 # server's floor), a no-op JAX-RS endpoint, POST /verify/token with form and JSON bodies, and Twilio's Ruby example (../shared/peer)
-# under puma; start-up time to the first token; resident memory after the load; then the token endpoint again
+# under puma; start-up time to the first token and the throughput of the first 30 s after it (time to peak);
+# resident memory after the load; then the token endpoint again
 # with its buckets in a Redis on loopback (ratelimit.store).
 #
 #   benchmark/run.sh                 (WARMUP=120 DURATION=20 JMH=1 to change the defaults)
@@ -54,6 +55,9 @@ key="$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')"
 mkdir -p "$out/secrets"
 # the per-number limit stays on (its cost is part of each token) but high enough for a load test; the
 # per-client limit is off, since every request comes from 127.0.0.1
+load() { # name url format seconds
+  FORMAT="$3" wrk -t2 -c32 -d"$4s" --latency -s benchmark/numbers.lua "$2" > "$out/wrk-$1.txt"
+}
 extra_env=()   # further environment of the next start_server
 start_server() { # off|cds|aot; sets server_pid and first_token_ms
   local start_ns mode_env=(CDS=off AOT=off)
@@ -84,10 +88,13 @@ if [ -x "$TEMURIN25/bin/java" ]; then
   start_server aot && kill $server_pid && wait $server_pid 2>/dev/null || true
   start_server aot
   first_token_aot_ms=$first_token_ms
+  # time to peak: the first 30 s of load right after the first token (the AOT cache carries method profiles)
+  load first30-aot "http://127.0.0.1:$PORT/verify/token" form 30
   kill $server_pid && wait $server_pid 2>/dev/null || true
 fi
 start_server off
 first_token_plain_ms=$first_token_ms
+load first30 "http://127.0.0.1:$PORT/verify/token" form 30
 
 # -- Twilio's Ruby example under puma, 2 workers of 4 threads -------------------------------------------------
 (cd "$PEER" && APP_ID=1 AUTHY_API_KEY="$key" exec puma -q -b "tcp://127.0.0.1:$RUBY_PORT" -w 2 -t 4:4 config.ru) \
@@ -97,9 +104,6 @@ until curl -sf -o /dev/null -X POST "http://127.0.0.1:$RUBY_PORT/verify/token" -
   sleep 0.1
 done
 
-load() { # name url format seconds
-  FORMAT="$3" wrk -t2 -c32 -d"$4s" --latency -s benchmark/numbers.lua "$2" > "$out/wrk-$1.txt"
-}
 echo "warming up the JVM: ${WARMUP}s of load on the token and no-op endpoints"
 half=$(( WARMUP / 2 ))
 load warmup-token "http://127.0.0.1:$PORT/verify/token" form "$half"
@@ -145,6 +149,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
   echo "First token after launch: ${first_token_plain_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made;"
   echo "${first_token_aot_ms} ms with AOT=on on $("$TEMURIN25/bin/java" -version 2>&1 | head -1), its cache made);"
   echo "resident memory after the load: ${rss_mb} MB (-Xms256m -Xmx256m, 16 HTTP worker threads)"
+  echo
+  echo "Time to peak: tokens/s in the first 30 s of load after the first token, and its share of the steady"
+  echo "token-form figure: $(rps first30) ($(ratio "$(rps first30)" "$(rps token-form)")) as it is$(
+    [ -f "$out/wrk-first30-aot.txt" ] && echo "; $(rps first30-aot) ($(ratio "$(rps first30-aot)" "$(rps token-form)")) with AOT=on")"
   if [ -f "$out/jmh.txt" ]; then
     echo
     echo '```'
