@@ -121,47 +121,38 @@ class ProductionServerIT {
         IssuedTokens.assertInteger(4242, IssuedTokens.verifiedClaims(Http.json(first).getString("jwt_token"), WEB_KEY)
                 .get("app_id"));
 
-        String secondKey = TestKeys.randomKey();
-        Files.writeString(secrets.resolve("apps.web.api-key"), secondKey);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        int next = 2700;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = http.post("/verify/apps/web/token", Http.FORM,
-                    Http.form("phone_number", "+1415555" + next++));
-            assertEquals(200, response.statusCode(), response.body());
-            String token = Http.json(response).getString("jwt_token");
-            if (signedWith(token, secondKey)) {
-                awaitInLog("The value of apps.web.api-key changed");
-                assertFalse(server.log().contains(secondKey));
-                return;
-            }
-            assertTrue(signedWith(token, WEB_KEY), "signed with the first key until the second is seen");
-            PayaraMicroProcess.pause(Duration.ofSeconds(2));
-        }
-        fail("the rewritten key file of the app web was not picked up within 90 s");
+        rotate("apps.web.api-key", "/verify/apps/web/token", WEB_KEY, 2700);
     }
 
     @Test
     void picksUpAKeyFileRewrittenInPlaceWithoutARestart() throws Exception {
-        String secondKey = TestKeys.randomKey();
-        Files.writeString(secrets.resolve("authy.api.key"), secondKey);
+        rotate("authy.api.key", "/verify/token", FIRST_KEY, 2600);
+    }
+
+    /**
+     * Rewrites a key file in place and asks for tokens at that path until one is signed with the new key (each
+     * signed with the old one until then), within 90 s.
+     */
+    private static void rotate(String keyFile, String path, String oldKey, int firstNumber) throws Exception {
+        String newKey = TestKeys.randomKey();
+        Files.writeString(secrets.resolve(keyFile), newKey);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        int next = 2600;
+        int next = firstNumber;
         while (Instant.now().isBefore(deadline)) {
             // another number each time: the production limit of 5 tokens per number an hour is on
-            HttpResponse<String> response = http.postForm(Http.form("phone_number", "+1415555" + next++));
+            HttpResponse<String> response = http.post(path, Http.FORM, Http.form("phone_number", "+1415555" + next++));
             assertEquals(200, response.statusCode(), response.body());
             String token = Http.json(response).getString("jwt_token");
-            if (signedWith(token, secondKey)) {
-                IssuedTokens.verifiedClaims(token, secondKey);
-                awaitInLog("The value of authy.api.key changed");
-                assertFalse(server.log().contains(secondKey));
+            if (signedWith(token, newKey)) {
+                IssuedTokens.verifiedClaims(token, newKey);
+                awaitInLog("The value of " + keyFile + " changed");
+                assertFalse(server.log().contains(newKey));
                 return;
             }
-            assertTrue(signedWith(token, FIRST_KEY), "signed with the first key until the second is seen");
+            assertTrue(signedWith(token, oldKey), "signed with the old key until the new one is seen");
             PayaraMicroProcess.pause(Duration.ofSeconds(2));
         }
-        fail("the rewritten key file was not picked up within 90 s");
+        fail("the rewritten key file " + keyFile + " was not picked up within 90 s");
     }
 
     private static boolean signedWith(String token, String key) throws Exception {
