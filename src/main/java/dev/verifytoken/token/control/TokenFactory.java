@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Makes the tokens the Twilio Verification SDK accepts: exactly the claims {@code app_id},
@@ -43,7 +42,6 @@ public class TokenFactory {
             + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.US_ASCII));
     private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(TokenFactory::hmacSha256);
 
-    private Supplier<TokenSettings> settings;
     private Clock clock;
 
     /** For CDI's proxy. */
@@ -51,31 +49,17 @@ public class TokenFactory {
     }
 
     @Inject
-    public TokenFactory(TokenConfiguration configuration, Clock clock) {
-        this(configuration::settings, clock);
-    }
-
-    public TokenFactory(Supplier<TokenSettings> settings, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    public TokenFactory(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The signed token of the default app, in JWS compact serialization. */
-    public String create(TokenRequest request) {
-        return create(request, settings.get());
-    }
-
-    /** The signed token of the app with these settings (its key, app id and defaults). */
+    /** The signed token of the app with these settings (its key, app id and defaults), in JWS compact serialization. */
     public String create(TokenRequest request, TokenSettings app) {
         return sign(claims(request, app), app);
     }
 
-    /** The claims of the token for this request, with the configured defaults filled in. */
-    public JwtClaims claims(TokenRequest request) {
-        return claims(request, settings.get());
-    }
-
-    private JwtClaims claims(TokenRequest request, TokenSettings current) {
+    /** The claims of the token for this request, with the app's defaults filled in. */
+    public JwtClaims claims(TokenRequest request, TokenSettings current) {
         long issuedAt = clock.instant().getEpochSecond();
         JwtClaims claims = new JwtClaims();
         claims.setClaim(APP_ID, current.appId());

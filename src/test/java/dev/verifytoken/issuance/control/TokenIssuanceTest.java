@@ -131,7 +131,7 @@ class TokenIssuanceTest {
                 }
             }
         };
-        issuance.tokens = new TokenFactory(() -> settings, Clock.systemUTC());
+        issuance.tokens = new TokenFactory(Clock.systemUTC());
         issuance.outcomes = new RecordingEvent(outcomes);
     }
 

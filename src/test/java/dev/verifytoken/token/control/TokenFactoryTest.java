@@ -55,13 +55,24 @@ class TokenFactoryTest {
         }
     }
 
-    private TokenFactory factory(int lifetime, Integer codeLength, Via via, VerificationLocale locale) {
-        TokenSettings settings = new TokenSettings(key.getBytes(StandardCharsets.UTF_8), 4242, lifetime, codeLength,
-                via, locale, null);
-        return new TokenFactory(() -> settings, clock);
+    /** The factory with one app's settings, as the issuance calls it. */
+    private record Signer(TokenFactory factory, TokenSettings settings) {
+        String create(TokenRequest request) {
+            return factory.create(request, settings);
+        }
+
+        JwtClaims claims(TokenRequest request) {
+            return factory.claims(request, settings);
+        }
     }
 
-    private TokenFactory defaultFactory() {
+    private Signer factory(int lifetime, Integer codeLength, Via via, VerificationLocale locale) {
+        TokenSettings settings = new TokenSettings(key.getBytes(StandardCharsets.UTF_8), 4242, lifetime, codeLength,
+                via, locale, null);
+        return new Signer(new TokenFactory(clock), settings);
+    }
+
+    private Signer defaultFactory() {
         return factory(3600, null, null, null);
     }
 
@@ -136,7 +147,7 @@ class TokenFactoryTest {
 
     @Test
     void addsConfiguredDefaults() throws Exception {
-        TokenFactory factory = factory(600, 6, Via.CALL, VerificationLocale.of("pt-BR"));
+        Signer factory = factory(600, 6, Via.CALL, VerificationLocale.of("pt-BR"));
         JsonObject claims = payload(factory.create(TokenRequest.forNumber(number)));
         assertEquals(Set.of("app_id", "phone_number", "iat", "exp", "code_length", "via", "locale"), claims.keySet());
         assertInteger(NOW_SECONDS + 600, claims.get("exp"));
@@ -147,7 +158,7 @@ class TokenFactoryTest {
 
     @Test
     void requestChoicesOverrideConfiguredDefaults() throws Exception {
-        TokenFactory factory = factory(600, 6, Via.CALL, VerificationLocale.of("pt"));
+        Signer factory = factory(600, 6, Via.CALL, VerificationLocale.of("pt"));
         TokenRequest request = TokenRequest.forNumber(number).withVia(Via.SMS).withLocale(VerificationLocale.of("de"))
                 .withCodeLength(8);
         JsonObject claims = payload(factory.create(request));
@@ -172,7 +183,7 @@ class TokenFactoryTest {
 
     @Test
     void tokensForManyCountriesVerify() throws Exception {
-        TokenFactory factory = defaultFactory();
+        Signer factory = defaultFactory();
         MACVerifier verifier = new MACVerifier(key.getBytes(StandardCharsets.UTF_8));
         for (String typed : new String[]{"+447400123456", "+4915123456789", "+33612345678", "+5511961234567",
                 "+919876543210", "+819012345678", "+8613800138000", "+61412345678", "+2348031234567"}) {
@@ -192,7 +203,7 @@ class TokenFactoryTest {
 
     @Test
     void signsExactlyAsJose4jsJsonWebSignatureWould() throws Exception {
-        TokenFactory factory = factory(600, 6, Via.CALL, VerificationLocale.parse("pt-BR").orElseThrow());
+        Signer factory = factory(600, 6, Via.CALL, VerificationLocale.parse("pt-BR").orElseThrow());
         TokenRequest request = TokenRequest.forNumber(number("+447400123456"));
         String token = factory.create(request);
 
