@@ -15,9 +15,13 @@ rm -rf target/payara-micro-root
 # the development properties and the verification policy, as one system properties file
 cat server-config/development.properties server-config/policy.properties > target/run.properties
 
-exec java -Xmx256m -XX:+UseSerialGC -jar target/payara-micro.jar \
+# The JVM and thread settings of production (server-config/production/verify-token.sh explains each), so that a
+# warm development run serves as fast as production (benchmark/README.md)
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+exec java -Xms128m -Xmx256m -Xmn48m -XX:+UseSerialGC -Xss512k \
+  -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -jar target/payara-micro.jar \
   --nohazelcast --disablephonehome \
-  --port "${PORT:-8080}" \
+  --port "${PORT:-8080}" --minhttpthreads 8 --maxhttpthreads 16 \
   --rootdir target/payara-micro-root \
   --systemproperties target/run.properties \
   --prebootcommandfile server-config/pre-boot-commands.asadmin \
