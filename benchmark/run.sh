@@ -4,7 +4,7 @@
 # server's floor), a no-op JAX-RS endpoint, POST /verify/token with form and JSON bodies, and Twilio's Ruby example (../shared/peer)
 # under puma; start-up time to the first token and the throughput of the first 30 s after it (time to peak);
 # resident memory after the load; then the token endpoint again
-# with its buckets in a Redis on loopback (ratelimit.store).
+# with its buckets in a Redis on loopback (ratelimit.store), and served by the development run (./run.sh).
 #
 #   benchmark/run.sh                 (WARMUP=120 DURATION=20 JMH=1 to change the defaults)
 #
@@ -131,6 +131,17 @@ if command -v redis-server >/dev/null; then
   redis_runs=(token-form-redis)
 fi
 
+# -- the development run (./run.sh) once warm, the token endpoint only (its WAR has no no-op endpoint) ------------
+kill $server_pid && wait $server_pid 2>/dev/null || true
+PORT=$PORT RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off ./run.sh > "$out/server-development.log" 2>&1 &
+server_pid=$!
+until curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/verify/token" -d 'phone_number=%2B14155552671'; do
+  if ! kill -0 $server_pid 2>/dev/null; then echo "./run.sh exited; see $out/server-development.log" >&2; exit 1; fi
+  sleep 0.1
+done
+load warmup-token-development "http://127.0.0.1:$PORT/verify/token" form "$half"
+load token-form-development "http://127.0.0.1:$PORT/verify/token" form "$DURATION"
+
 rps() { awk '/Requests\/sec/ {print $2}' "$out/wrk-$1.txt"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' "$out/wrk-$1.txt"; }
 errors() { awk '/Non-2xx/ {print $5}' "$out/wrk-$1.txt"; }
@@ -142,13 +153,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
   echo
   echo "| endpoint | requests/s | p50 | p99 | non-2xx | vs servlet | vs JAX-RS no-op | vs Ruby |"
   echo "|---|---|---|---|---|---|---|---|"
-  for run in servlet noop token-form token-json ruby ${redis_runs[@]+"${redis_runs[@]}"}; do
+  for run in servlet noop token-form token-json ruby ${redis_runs[@]+"${redis_runs[@]}"} token-form-development; do
     echo "| $run | $(rps $run) | $(pct $run 50%) | $(pct $run 99%) | $(errors $run || true) | $(ratio "$(rps $run)" "$(rps servlet)") | $(ratio "$(rps $run)" "$(rps noop)") | $(ratio "$(rps $run)" "$(rps ruby)") |"
   done
   echo
   echo "First token after launch: ${first_token_plain_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made;"
   echo "${first_token_aot_ms} ms with AOT=on on $("$TEMURIN25/bin/java" -version 2>&1 | head -1), its cache made);"
-  echo "resident memory after the load: ${rss_mb} MB (-Xms256m -Xmx256m, 16 HTTP worker threads)"
+  echo "resident memory after the load: ${rss_mb} MB (-Xms128m -Xmx256m -Xmn48m, MALLOC_ARENA_MAX=2, 16 HTTP worker threads)"
   echo
   echo "Time to peak: tokens/s in the first 30 s of load after the first token, and its share of the steady"
   echo "token-form figure: $(rps first30) ($(ratio "$(rps first30)" "$(rps token-form)")) as it is$(
