@@ -17,7 +17,7 @@ JMH="${JMH:-1}"              # 0 skips the in-process benchmarks
 PORT=18080
 RUBY_PORT=14567
 REDIS_PORT=16379
-PEER="${PEER:-../shared/peer}"
+PEER="$(cd "${PEER:-../shared/peer}" 2>/dev/null && pwd || echo "${PEER:-../shared/peer}")"
 TEMURIN25="${TEMURIN25:-/usr/lib/jvm/temurin-25-jdk-amd64}"   # for the start with AOT=on (JDK 25's AOT cache)
 out=target/benchmark
 mkdir -p "$out"
@@ -101,6 +101,7 @@ load first30 "http://127.0.0.1:$PORT/verify/token" form 30
   > "$out/ruby.log" 2>&1 &
 ruby_pid=$!
 until curl -sf -o /dev/null -X POST "http://127.0.0.1:$RUBY_PORT/verify/token" -d 'phone_number=%2B14155552671'; do
+  if ! kill -0 $ruby_pid 2>/dev/null; then echo "the Ruby example did not start; see $out/ruby.log (PEER=$PEER)" >&2; exit 1; fi
   sleep 0.1
 done
 
