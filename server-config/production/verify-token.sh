@@ -92,7 +92,7 @@ fi
 # generation collects so often that throughput drops (measured: 32 MB cost a sixth of the no-op's requests/s).
 # Serial GC: least memory and CPU overhead on small machines; short pauses for a heap this size.
 # Native memory: glibc keeps up to 8 malloc arenas per core, each holding on to memory freed by the JIT compilers
-# and the server's threads; two arenas and a trim every 5 s give it back (measured: about 45 MB less resident, the same
+# and the server's threads; two arenas and a trim every 5 s give it back (measured: about 60 MB less resident, the same
 # requests/s; benchmark/README.md). An operator's own MALLOC_ARENA_MAX wins.
 # jakarta.json.provider: Payara's JSON log formatter asks JSON-P for its provider for every line; named
 # here, JSON-P loads that class instead of scanning every jar for a service file (measured: a quarter of
