@@ -6,9 +6,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.internal.RegexCache;
 
 import java.lang.reflect.Field;
-import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Gives libphonenumber's compiled-pattern caches room for the patterns of every country. They hold 100
