@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -207,11 +208,11 @@ class TokenFactoryTest {
         TokenRequest request = TokenRequest.forNumber(number("+447400123456"));
         String token = factory.create(request);
 
-        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
-        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.HMAC_SHA256);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         jws.setHeader("typ", "JWT");
         jws.setPayload(factory.claims(request).toJson());
-        jws.setKey(new org.jose4j.keys.HmacKey(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        jws.setKey(new HmacKey(key.getBytes(StandardCharsets.UTF_8)));
         assertEquals(jws.getCompactSerialization(), token, "the same bytes, signature included");
     }
 }
