@@ -21,7 +21,7 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec java -Xms128m -Xmx256m -Xmn48m -XX:+UseSerialGC -Xss512k \
   -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -jar target/payara-micro.jar \
   --nohazelcast --disablephonehome \
-  --port "${PORT:-8080}" --minhttpthreads 8 --maxhttpthreads 16 \
+  --port "${PORT:-8080}" --minhttpthreads 8 --maxhttpthreads 8 \
   --rootdir target/payara-micro-root \
   --systemproperties target/run.properties \
   --prebootcommandfile server-config/pre-boot-commands.asadmin \

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Slow clients against the production start script: 300 connections that send their headers and then only part
  * of the body hold no HTTP worker thread. Liveness and tokens are still answered while they wait, each of them
- * is answered 408 problem+json once the body is overdue, and the HTTP pool never grows past its 16 threads.
+ * is answered 408 problem+json once the body is overdue, and the HTTP pool never grows past its 8 threads.
  */
 @Tag(PayaraMicroProcess.OWN_SERVER)
 class SlowClientIT {
@@ -84,7 +84,7 @@ class SlowClientIT {
             assertEquals(200, token.statusCode(), token.body());
 
             long workers = httpWorkerThreads();
-            assertTrue(workers > 0 && workers <= 16, workers + " HTTP worker threads (--maxhttpthreads 16)");
+            assertTrue(workers > 0 && workers <= 8, workers + " HTTP worker threads (--maxhttpthreads 8)");
 
             // every slow client is answered 408 problem+json once its body is overdue
             int answered408 = 0;
