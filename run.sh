@@ -15,13 +15,12 @@ rm -rf target/payara-micro-root
 # the development properties and the verification policy, as one system properties file
 cat server-config/development.properties server-config/policy.properties > target/run.properties
 
-# The JVM and thread settings of production (server-config/production/verify-token.sh explains each), so that a
-# warm development run serves as fast as production (benchmark/README.md)
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-exec java -Xms128m -Xmx256m -Xmn48m -XX:+UseSerialGC -Xss512k \
-  -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -jar target/payara-micro.jar \
+# The JVM and thread settings of production, so that a warm development run serves as fast as production
+# (benchmark/README.md)
+source server-config/production/jvm-settings.sh
+exec java "${jvm_options[@]}" -jar target/payara-micro.jar \
   --nohazelcast --disablephonehome \
-  --port "${PORT:-8080}" --minhttpthreads 8 --maxhttpthreads 8 \
+  --port "${PORT:-8080}" "${http_threads[@]}" \
   --rootdir target/payara-micro-root \
   --systemproperties target/run.properties \
   --prebootcommandfile server-config/pre-boot-commands.asadmin \

@@ -1,0 +1,24 @@
+# The JVM and HTTP thread settings of the service on Payara Micro, sourced by verify-token.sh (production) and by
+# ./run.sh (development), so that both run alike. Sets jvm_options and http_threads, and MALLOC_ARENA_MAX.
+#
+# HTTP worker threads: 8 instead of up to 200. This service never blocks a worker on a client's I/O (request bodies
+# are read without one), so a few threads per core keep the cores busy; more only add context switches, waits for
+# the console's lock and memory (512 KB of stack each). Measured on 2 cores (benchmark/README.md): 8 threads served
+# 3 to 6% more tokens/s than 16 with half the p99 latency; with the buckets in Redis, where each request waits for
+# a round trip, 3 to 6% fewer.
+# Heap: 128 MB at start, growing to 256 MB when the live data needs it (a flood of rate-limit buckets), with a young
+# generation of 48 MB: under the full load of 2 cores this service keeps about 75 MB live, and a smaller young
+# generation collects so often that throughput drops (measured: 32 MB cost a sixth of the no-op's requests/s).
+# Serial GC: least memory and CPU overhead on small machines; short pauses for a heap this size.
+# Native memory: glibc keeps up to 8 malloc arenas per core, each holding on to memory freed by the JIT compilers
+# and the server's threads; two arenas and a trim every 5 s give it back (measured: about 60 MB less resident, the same
+# requests/s; benchmark/README.md). An operator's own MALLOC_ARENA_MAX wins.
+# jakarta.json.provider: Payara's JSON log formatter asks JSON-P for its provider for every line; named
+# here, JSON-P loads that class instead of scanning every jar for a service file (measured: a quarter of
+# the CPU of a token request went to that scan).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+jvm_options=(-Xms128m -Xmx256m -Xmn48m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k
+             -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl)
+# -XX:TrimNativeHeapInterval exists from Java 17.0.9 and 21.0.1 on; an older Java starts without it
+java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1 && jvm_options+=(-XX:TrimNativeHeapInterval=5000)
+http_threads=(--minhttpthreads 8 --maxhttpthreads 8)
