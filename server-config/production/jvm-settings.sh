@@ -9,9 +9,9 @@
 # Heap: 112 MB at start, growing to 256 MB when the live data needs it (a flood of rate-limit buckets), with a young
 # generation of 48 MB: under the full load of 2 cores a smaller young generation collects so often that throughput
 # drops (measured: 32 MB cost a sixth of the no-op's requests/s). That leaves 64 MB for the old generation, where
-# about 50 MB stay live; MinHeapFreeRatio=20 keeps it there (the default, 40, grows it to about 87 MB at the first
-# full collection of the start), so under the full load of 2 cores a full collection (about 0.12 s) comes every 2 to
-# 3 minutes (with 87 MB: none in the 3 minutes measured). Measured: 13 MB less resident, the same requests/s
+# about 50 MB stay live; MinHeapFreeRatio=20 keeps it at that size (the default, 40, grows it to about 87 MB at the
+# full collections of the start). Under full load a full collection (about 0.12 s) then comes every 2 to 3 minutes
+# (with 87 MB: none in the 3 minutes measured). Measured: 13 MB less resident, the same requests/s
 # (benchmark/README.md).
 # Serial GC: least memory and CPU overhead on small machines; short pauses for a heap this size.
 # Native memory: glibc keeps up to 8 malloc arenas per core, each holding on to memory freed by the JIT compilers
