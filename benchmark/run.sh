@@ -160,7 +160,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
   echo
   echo "First token after launch: ${first_token_plain_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made;"
   echo "${first_token_aot_ms} ms with AOT=on on $("$TEMURIN25/bin/java" -version 2>&1 | head -1), its cache made);"
-  echo "resident memory after the load: ${rss_mb} MB ($(source server-config/production/jvm-settings.sh && echo "${jvm_options[*]:0:6}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, ${http_threads[*]}"))"
+  echo "resident memory after the load: ${rss_mb} MB ($(source server-config/production/jvm-settings.sh && echo "${jvm_options[*]}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, ${http_threads[*]}"))"
   echo
   echo "Time to peak: tokens/s in the first 30 s of load after the first token, and its share of the steady"
   echo "token-form figure: $(rps first30) ($(ratio "$(rps first30)" "$(rps token-form)")) as it is$(
