@@ -65,8 +65,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         int port = freePort();
         Path dir = Path.of("target", name).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", payaraMicroJar().toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", payaraMicroJar().toString()));
         command.addAll(network);
         command.addAll(List.of(
                 "--port", Integer.toString(port),
@@ -74,6 +75,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--deploy", war().toString(), "--contextroot", "/"));
         command.addAll(List.of(options));
         return launch(dir, port, command, environment);
+    }
+
+    /**
+     * The JVM options the build gives every Payara Micro the tests start ({@code it.micro.jvm-options} in pom.xml,
+     * which the Arquillian adapter's servers get too): among them one startup thread, as in production.
+     */
+    private static List<String> jvmOptions() {
+        String options = System.getProperty("it.micro.jvm-options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /**
