@@ -1,5 +1,6 @@
 # The JVM and HTTP thread settings of the service on Payara Micro, sourced by verify-token.sh (production) and by
-# ./run.sh (development), so that both run alike. Sets jvm_options and http_threads, and MALLOC_ARENA_MAX.
+# ./run.sh (development), so that both run alike. Sets jvm_options (startup_options among them),
+# http_threads and MALLOC_ARENA_MAX.
 #
 # HTTP worker threads: 8 instead of up to 200. This service never blocks a worker on a client's I/O (request bodies
 # are read without one), so a few threads per core keep the cores busy; more only add context switches, waits for
@@ -24,11 +25,12 @@
 # Payara Micro 7 starts in CI here hung for good in a deadlock between them (HK2's service locator lock,
 # NotificationService among the services starting; docs/servers.md). On one thread they cannot; the first token
 # came as soon (8 alternated starts each, several threads against one: 8.9 and 9.1 s on Payara Micro 6, 9.7 and
-# 9.6 s on 7).
+# 9.6 s on 7). verify-token.sh's --warmup runs (CDS=on, AOT=on) start so too (startup_options).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+startup_options=(-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS)
 jvm_options=(-Xms112m -Xmx256m -Xmn48m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC
              -XX:MaxMetaspaceSize=192m -Xss512k -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl
-             -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS)
+             "${startup_options[@]}")
 # -XX:TrimNativeHeapInterval exists from Java 17.0.9 and 21.0.1 on; an older Java starts without it
 java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1 && jvm_options+=(-XX:TrimNativeHeapInterval=5000)
 http_threads=(--minhttpthreads 8 --maxhttpthreads 8)

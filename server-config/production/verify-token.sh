@@ -48,6 +48,21 @@ fi
 # deploy again beside this WAR: start from its configuration only.
 rm -rf "$root/applications"
 mkdir -p "$root"
+root="$(cd "$root" && pwd)"
+
+# The JVM and HTTP thread settings, shared with ./run.sh (jvm-settings.sh explains each)
+source "$here/jvm-settings.sh"
+
+# A --warmup run deploys the WAR and stops; the given JVM options write what it loaded at its exit. It runs in the
+# root directory: Payara Micro watches a directory named secrets in its working directory for MicroProfile Config
+# properties, and with one there a --warmup run never exits (the watch holds its executor).
+warmup() {
+  local war_path
+  war_path="$(cd "$(dirname "$war")" && pwd)/$(basename "$war")"
+  (cd "$root" && java -Xmx256m -XX:+UseSerialGC "${startup_options[@]}" "$@" \
+    -jar "$root/launch-micro.jar" --nohazelcast --disablephonehome --rootdir "$root" \
+    --deploy "$war_path" --contextroot / --warmup >/dev/null 2>&1)
+}
 
 launch=(-jar "$jar")
 if [ "${CDS:-off}" = on ]; then
@@ -57,9 +72,7 @@ if [ "${CDS:-off}" = on ]; then
   archive="$root/verify-token.jsa"
   if [ ! -f "$archive" ] || [ "$war" -nt "$archive" ] || [ "$jar" -nt "$archive" ]; then
     rm -f "$archive"
-    java -Xmx256m -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -jar "$root/launch-micro.jar" --nohazelcast --disablephonehome --rootdir "$root" \
-      --deploy "$war" --contextroot / --warmup >/dev/null 2>&1 || rm -f "$archive"
+    warmup -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off || rm -f "$archive"
     rm -rf "$root/applications"
   fi
   launch=(-XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off -jar "$root/launch-micro.jar")
@@ -73,9 +86,7 @@ elif [ "${AOT:-off}" = on ]; then
     cache="$root/verify-token.aot"
     if [ ! -f "$cache" ] || [ "$war" -nt "$cache" ] || [ "$jar" -nt "$cache" ]; then
       rm -f "$cache"
-      java -Xmx256m -XX:+UseSerialGC -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off \
-        -jar "$root/launch-micro.jar" --nohazelcast --disablephonehome --rootdir "$root" \
-        --deploy "$war" --contextroot / --warmup >/dev/null 2>&1 || rm -f "$cache"
+      warmup -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off || rm -f "$cache"
       rm -rf "$root/applications"
     fi
     [ -f "$cache" ] && launch=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off -jar "$root/launch-micro.jar")
@@ -84,9 +95,7 @@ elif [ "${AOT:-off}" = on ]; then
   fi
 fi
 
-# The JVM and HTTP thread settings, shared with ./run.sh (jvm-settings.sh explains each); an operator's JAVA_OPTS
-# come after them and win.
-source "$here/jvm-settings.sh"
+# An operator's JAVA_OPTS come after the JVM settings and win.
 exec java "${jvm_options[@]}" -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
   ${grid_jvm[@]+"${grid_jvm[@]}"} \
   "${launch[@]}" \

@@ -90,23 +90,39 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * Runs a start script that reads its port from {@code PORT} and its root directory from {@code ROOT_DIR}.
      */
     public static PayaraMicroProcess script(String name, Map<String, String> environment, String... command) {
+        return scriptIn(Path.of("").toAbsolutePath(), name, environment, command);
+    }
+
+    /** The same, run in the given working directory. */
+    public static PayaraMicroProcess scriptIn(Path workingDirectory, String name, Map<String, String> environment,
+                                              String... command) {
         int port = freePort();
         Path dir = Path.of("target", name).toAbsolutePath();
         Map<String, String> withPort = new java.util.HashMap<>(environment);
         withPort.put("PORT", Integer.toString(port));
-        withPort.put("ROOT_DIR", dir.resolve("root").toString());
-        return launch(dir, port, List.of(command), withPort);
+        withPort.put("ROOT_DIR", rootDirectory(name).toString());
+        return launch(dir, port, List.of(command), withPort, workingDirectory);
+    }
+
+    /** The root directory Payara Micro runs in, for a {@code name} given to {@link #start} or {@link #script}. */
+    public static Path rootDirectory(String name) {
+        return Path.of("target", name, "root").toAbsolutePath();
     }
 
     private static PayaraMicroProcess launch(Path dir, int port, List<String> command,
                                              Map<String, String> environment) {
+        return launch(dir, port, command, environment, Path.of("").toAbsolutePath());
+    }
+
+    private static PayaraMicroProcess launch(Path dir, int port, List<String> command,
+                                             Map<String, String> environment, Path workingDirectory) {
         Path log = dir.resolve("server.log");
         try {
             // a root directory left by an earlier run would also redeploy the WAR that run deployed
             deleteRecursively(dir.resolve("root"));
             Files.createDirectories(dir);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(log.toFile()).directory(workingDirectory.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
                     + System.getenv("PATH"));
