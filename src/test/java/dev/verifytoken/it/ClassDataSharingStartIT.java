@@ -35,11 +35,8 @@ class ClassDataSharingStartIT {
         Files.createDirectories(workingDirectory.resolve("secrets"));
         Path secrets = Path.of("target", NAME, "secrets").toAbsolutePath();
         Files.createDirectories(secrets);
-        server = PayaraMicroProcess.scriptIn(workingDirectory, NAME, Map.of(
-                        "AUTHY_API_KEY", TestKeys.randomKey(), "APP_ID", "1", "SECRETS_DIR", secrets.toString(),
-                        "CDS", "on"),
-                "bash", Path.of("server-config", "production", "verify-token.sh").toAbsolutePath().toString(),
-                PayaraMicroProcess.payaraMicroJar().toString(), PayaraMicroProcess.war().toString());
+        server = PayaraMicroProcess.productionIn(workingDirectory, NAME, Map.of(
+                "AUTHY_API_KEY", TestKeys.randomKey(), "APP_ID", "1", "SECRETS_DIR", secrets.toString(), "CDS", "on"));
     }
 
     @AfterAll

@@ -61,9 +61,7 @@ class ClusterRateLimitIT {
     }
 
     private static PayaraMicroProcess instance(String name) {
-        return PayaraMicroProcess.script(name, ENVIRONMENT, "bash",
-                Path.of("server-config", "production", "verify-token.sh").toAbsolutePath().toString(),
-                PayaraMicroProcess.payaraMicroJar().toString(), PayaraMicroProcess.war().toString());
+        return PayaraMicroProcess.production(name, ENVIRONMENT);
     }
 
     @AfterAll

@@ -71,7 +71,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(network);
         command.addAll(List.of(
                 "--port", Integer.toString(port),
-                "--rootdir", dir.resolve("root").toString(),
+                "--rootdir", rootDirectory(name).toString(),
                 "--deploy", war().toString(), "--contextroot", "/"));
         command.addAll(List.of(options));
         return launch(dir, port, command, environment);
@@ -87,24 +87,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
-     * Runs a start script that reads its port from {@code PORT} and its root directory from {@code ROOT_DIR}.
+     * Runs the production start script ({@code server-config/production/verify-token.sh}) with this build's Payara
+     * Micro and WAR, its port in {@code PORT} and its root directory in {@code ROOT_DIR}, and waits until it answers.
      */
-    public static PayaraMicroProcess script(String name, Map<String, String> environment, String... command) {
-        return scriptIn(Path.of("").toAbsolutePath(), name, environment, command);
+    public static PayaraMicroProcess production(String name, Map<String, String> environment) {
+        return productionIn(Path.of("").toAbsolutePath(), name, environment);
     }
 
-    /** The same, run in the given working directory. */
-    public static PayaraMicroProcess scriptIn(Path workingDirectory, String name, Map<String, String> environment,
-                                              String... command) {
+    /** The same, started from the given working directory. */
+    public static PayaraMicroProcess productionIn(Path workingDirectory, String name, Map<String, String> environment) {
         int port = freePort();
         Path dir = Path.of("target", name).toAbsolutePath();
         Map<String, String> withPort = new java.util.HashMap<>(environment);
         withPort.put("PORT", Integer.toString(port));
         withPort.put("ROOT_DIR", rootDirectory(name).toString());
-        return launch(dir, port, List.of(command), withPort, workingDirectory);
+        List<String> command = List.of("bash",
+                Path.of("server-config", "production", "verify-token.sh").toAbsolutePath().toString(),
+                payaraMicroJar().toString(), war().toString());
+        return launch(dir, port, command, withPort, workingDirectory);
     }
 
-    /** The root directory Payara Micro runs in, for a {@code name} given to {@link #start} or {@link #script}. */
+    /** The root directory Payara Micro runs in, for a {@code name} given to {@link #start} or {@link #production}. */
     public static Path rootDirectory(String name) {
         return Path.of("target", name, "root").toAbsolutePath();
     }
@@ -149,7 +152,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    /** The process id of the server (a start script execs Java, so it is the script's). */
+    /** The process id of the server (the start script execs Java, so it is the script's). */
     public long pid() {
         return process.pid();
     }

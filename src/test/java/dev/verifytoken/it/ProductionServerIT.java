@@ -57,9 +57,7 @@ class ProductionServerIT {
         environment.put("AUTHY_API_KEY", null);
         environment.put("APP_ID", null);
         environment.put("APPS", "web");
-        server = PayaraMicroProcess.script("it-production", environment, "bash",
-                Path.of("server-config", "production", "verify-token.sh").toAbsolutePath().toString(),
-                PayaraMicroProcess.payaraMicroJar().toString(), PayaraMicroProcess.war().toString());
+        server = PayaraMicroProcess.production("it-production", environment);
         http = new Http(server.base());
     }
 

@@ -42,10 +42,8 @@ class SlowClientIT {
     static void start() throws IOException {
         Path secrets = Path.of("target", "it-slow-clients", "secrets").toAbsolutePath();
         Files.createDirectories(secrets);
-        server = PayaraMicroProcess.script("it-slow-clients", Map.of("AUTHY_API_KEY", TestKeys.randomKey(),
-                        "APP_ID", "1", "SECRETS_DIR", secrets.toString()), "bash",
-                Path.of("server-config", "production", "verify-token.sh").toAbsolutePath().toString(),
-                PayaraMicroProcess.payaraMicroJar().toString(), PayaraMicroProcess.war().toString());
+        server = PayaraMicroProcess.production("it-slow-clients", Map.of("AUTHY_API_KEY", TestKeys.randomKey(),
+                "APP_ID", "1", "SECRETS_DIR", secrets.toString()));
     }
 
     @AfterAll
