@@ -53,13 +53,19 @@ root="$(cd "$root" && pwd)"
 # The JVM and HTTP thread settings, shared with ./run.sh (jvm-settings.sh explains each)
 source "$here/jvm-settings.sh"
 
+# Payara Micro's launcher (--outputlauncher), which CDS=on and AOT=on start from, does not read the system
+# properties the Payara Micro jar sets from its MICRO-INF/payara-boot.properties. On Payara Micro 7 one of them is
+# needed, or no application deploys (Jakarta Authorization's policy factory is null); Payara Micro 6 has no such
+# property and ignores it.
+launcher_options=(-Djakarta.security.jacc.PolicyFactory.provider=org.glassfish.exousia.modules.def.DefaultPolicyFactory)
+
 # A --warmup run deploys the WAR and stops; the given JVM options write what it loaded at its exit. It runs in the
 # root directory: Payara Micro watches a directory named secrets in its working directory for MicroProfile Config
 # properties, and with one there a --warmup run never exits (the watch holds its executor).
 warmup() {
   local war_path
   war_path="$(cd "$(dirname "$war")" && pwd)/$(basename "$war")"
-  (cd "$root" && java -Xmx256m -XX:+UseSerialGC "${startup_options[@]}" "$@" \
+  (cd "$root" && java -Xmx256m -XX:+UseSerialGC "${startup_options[@]}" "${launcher_options[@]}" "$@" \
     -jar "$root/launch-micro.jar" --nohazelcast --disablephonehome --rootdir "$root" \
     --deploy "$war_path" --contextroot / --warmup >/dev/null 2>&1)
 }
@@ -75,7 +81,8 @@ if [ "${CDS:-off}" = on ]; then
     warmup -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off || rm -f "$archive"
     rm -rf "$root/applications"
   fi
-  launch=(-XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off -jar "$root/launch-micro.jar")
+  launch=(-XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off "${launcher_options[@]}"
+          -jar "$root/launch-micro.jar")
   [ -f "$archive" ] || launch=(-jar "$jar")
 elif [ "${AOT:-off}" = on ]; then
   # JDK 25's ahead-of-time cache (JEP 483, 514, 515: classes loaded and linked, and method profiles), written
@@ -89,7 +96,8 @@ elif [ "${AOT:-off}" = on ]; then
       warmup -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off || rm -f "$cache"
       rm -rf "$root/applications"
     fi
-    [ -f "$cache" ] && launch=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off -jar "$root/launch-micro.jar")
+    [ -f "$cache" ] && launch=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off "${launcher_options[@]}"
+                               -jar "$root/launch-micro.jar")
   else
     echo "AOT=on needs Java 25 or newer on the PATH; starting without an AOT cache" >&2
   fi
