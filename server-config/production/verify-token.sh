@@ -35,11 +35,14 @@ export SECRETS_DIR="${SECRETS_DIR:-/run/secrets/verify-token}"
 # hazelcast.socket.bind.any=false: the data grid port listens on that interface only, not on every interface
 # (Hazelcast's default). The open-source data grid has no authentication: whoever reaches its port can join
 # and rewrite the buckets, so the interface must be on the instances' private network only.
+# startupThreadPolicy=FULLY_THREADED (Payara Micro's own default) instead of jvm-settings.sh's one startup thread:
+# with the data grid, a start on one thread once failed to deploy the WAR (the main thread was left without a
+# context class loader when the security service loaded its policy provider; docs/servers.md).
 grid_jvm=()
 if [ -n "${CLUSTER_MEMBERS:-}" ]; then
   network=(--disablephonehome --clustermode "tcpip:$CLUSTER_MEMBERS"
            --interfaces "${CLUSTER_INTERFACE:-127.0.0.1}" --startport "${HZ_PORT:-6900}" --nohostaware)
-  grid_jvm=(-Dhazelcast.socket.bind.any=false)
+  grid_jvm=(-Dhazelcast.socket.bind.any=false -Dorg.glassfish.startupThreadPolicy=FULLY_THREADED)
 else
   network=(--nohazelcast --disablephonehome)
 fi
@@ -104,8 +107,7 @@ elif [ "${AOT:-off}" = on ]; then
 fi
 
 # An operator's JAVA_OPTS come after the JVM settings and win.
-exec java "${jvm_options[@]}" -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
-  ${grid_jvm[@]+"${grid_jvm[@]}"} \
+exec java "${jvm_options[@]}" ${grid_jvm[@]+"${grid_jvm[@]}"} -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
   "${launch[@]}" \
   "${network[@]}" \
   --port "$port" --rootdir "$root" "${http_threads[@]}" \
