@@ -74,7 +74,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--rootdir", rootDirectory(name).toString(),
                 "--deploy", war().toString(), "--contextroot", "/"));
         command.addAll(List.of(options));
-        return launch(dir, port, command, environment);
+        return launch(dir, port, command, environment, Path.of("").toAbsolutePath());
     }
 
     /**
@@ -110,11 +110,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** The root directory Payara Micro runs in, for a {@code name} given to {@link #start} or {@link #production}. */
     public static Path rootDirectory(String name) {
         return Path.of("target", name, "root").toAbsolutePath();
-    }
-
-    private static PayaraMicroProcess launch(Path dir, int port, List<String> command,
-                                             Map<String, String> environment) {
-        return launch(dir, port, command, environment, Path.of("").toAbsolutePath());
     }
 
     private static PayaraMicroProcess launch(Path dir, int port, List<String> command,
