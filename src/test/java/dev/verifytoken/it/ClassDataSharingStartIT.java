@@ -8,14 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The production start script with {@code CDS=on}: its first start makes a class data sharing archive by a
@@ -51,9 +49,8 @@ class ClassDataSharingStartIT {
         Path archive = PayaraMicroProcess.rootDirectory(NAME).resolve("verify-token.jsa");
         assertTrue(Files.size(archive) > 0, "the archive the --warmup run wrote: " + archive);
 
-        Path commandLine = Path.of("/proc", Long.toString(server.pid()), "cmdline");
-        assumeTrue(Files.exists(commandLine), "needs Linux's /proc to read the server's command line");
-        String command = new String(Files.readAllBytes(commandLine), StandardCharsets.UTF_8).replace('\0', ' ');
+        String command = ProcessHandle.of(server.pid()).flatMap(process -> process.info().commandLine())
+                .orElseThrow(() -> new AssertionError("the server's command line is not readable"));
         assertTrue(command.contains("-XX:SharedArchiveFile=" + archive), command);
         assertTrue(command.contains("launch-micro.jar"), command);
     }
