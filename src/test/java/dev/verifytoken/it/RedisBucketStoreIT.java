@@ -5,8 +5,7 @@ import dev.verifytoken.ratelimit.control.FailoverBucketStore;
 import dev.verifytoken.ratelimit.control.LocalBucketStore;
 import dev.verifytoken.ratelimit.entity.StoreSetting;
 import dev.verifytoken.ratelimit.redis.RedisBucketStore;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.TimeMeter;
+import dev.verifytoken.ratelimit.entity.Limit;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -17,7 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,8 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RedisBucketStoreIT {
 
-    private static final BucketConfiguration TWO_PER_HOUR = BucketConfiguration.builder()
-            .addLimit(limit -> limit.capacity(2).refillGreedy(2, Duration.ofHours(1))).build();
+    private static final Limit TWO_PER_HOUR = Limit.parse("2/1h").orElseThrow();
     private static final String NUMBER = "n:+14155552671";
 
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -48,33 +53,41 @@ class RedisBucketStoreIT {
         return closeable;
     }
 
+    /** A store, not yet connected. */
     private RedisBucketStore store(String url, String prefix) {
         return opened(new RedisBucketStore((StoreSetting.Redis) StoreSetting.parse(url).orElseThrow(), prefix));
     }
 
+    /** A store connected as at the application's start. */
+    private RedisBucketStore connected(String url, String prefix) {
+        RedisBucketStore store = store(url, prefix);
+        store.connect();
+        return store;
+    }
+
     private static boolean take(BucketStore store, String key) {
-        return store.tryConsume(key, TWO_PER_HOUR).isConsumed();
+        return store.tryConsume(key, TWO_PER_HOUR).granted();
     }
 
     @Test
     void instancesNamingTheSameRedisShareEveryBucket() {
         RedisServerProcess redis = opened(RedisServerProcess.start("it-redis-store"));
-        RedisBucketStore first = store(redis.url(), "verify-token:");
-        RedisBucketStore second = store(redis.url(), "verify-token:");
+        RedisBucketStore first = connected(redis.url(), "verify-token:");
+        RedisBucketStore second = connected(redis.url(), "verify-token:");
         assertTrue(take(first, NUMBER));
         assertTrue(take(second, NUMBER));
         assertFalse(take(first, NUMBER));
         assertFalse(take(second, NUMBER));
         assertTrue(take(second, "n:+14155552672"), "another number has its own bucket");
 
-        RedisBucketStore otherPrefix = store(redis.url(), "staging:");
+        RedisBucketStore otherPrefix = connected(redis.url(), "staging:");
         assertTrue(take(otherPrefix, NUMBER), "another prefix, other buckets");
     }
 
     @Test
     void keysAreUnderThePrefixCarryNoNumberAndExpireWhenTheBucketWouldBeFull() {
         RedisServerProcess redis = opened(RedisServerProcess.start("it-redis-keys"));
-        RedisBucketStore store = store(redis.url(), "verify-token:");
+        RedisBucketStore store = connected(redis.url(), "verify-token:");
         take(store, NUMBER);
         take(store, "c:198.51.100.7");
 
@@ -98,9 +111,8 @@ class RedisBucketStoreIT {
     @Test
     void whenRedisGoesRequestsAreNotHeldAndSharingResumesWhenItIsBack() {
         RedisServerProcess redis = opened(RedisServerProcess.start("it-redis-failover"));
-        FailoverBucketStore store = opened(new FailoverBucketStore(store(redis.url(), "verify-token:"),
-                new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME, 1000), TimeMeter.SYSTEM_NANOTIME,
-                Duration.ofSeconds(1).toNanos()));
+        FailoverBucketStore store = failover(store(redis.url(), "verify-token:"));
+        store.connect();
         assertTrue(take(store, NUMBER));
         assertTrue(store.shared());
 
@@ -115,37 +127,71 @@ class RedisBucketStoreIT {
         assertTrue(store.inForce().startsWith("local (redis redis://127.0.0.1:"), store.inForce());
 
         redis.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!store.shared()) {
-            assertTrue(Instant.now().isBefore(deadline), "sharing did not resume");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
             take(store, "n:+14155559999");
-            PayaraMicroProcess.pause(Duration.ofMillis(200));
-        }
+            return store.shared();
+        });
         assertEquals("redis redis://127.0.0.1:" + redis.port() + "/0", store.inForce());
+    }
+
+    private FailoverBucketStore failover(RedisBucketStore redis) {
+        return opened(new FailoverBucketStore(redis, new LocalBucketStore(System::nanoTime, 1000),
+                Duration.ofMillis(500)));
     }
 
     @Test
     void aStoreCreatedWhileRedisIsDownConnectsWhenItComes() {
         RedisServerProcess redis = opened(RedisServerProcess.start("it-redis-late"));
         redis.stop();
-        FailoverBucketStore store = opened(new FailoverBucketStore(store(redis.url(), "verify-token:"),
-                new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME, 1000), TimeMeter.SYSTEM_NANOTIME,
-                Duration.ofMillis(500).toNanos()));
+        FailoverBucketStore store = failover(store(redis.url(), "verify-token:"));
         assertTrue(take(store, NUMBER));
         assertFalse(store.shared());
         redis.start();
-        PayaraMicroProcess.pause(Duration.ofMillis(600));
-        assertTrue(take(store, NUMBER));
-        assertTrue(store.shared());
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            take(store, "n:+14155559998");
+            return store.shared();
+        });
+        assertTrue(take(store, NUMBER), "the store decides again: its bucket of the number is untouched");
+    }
+
+    @Test
+    void connectingAtStartIsTriedAgainUntilRedisAnswers() {
+        RedisServerProcess redis = opened(RedisServerProcess.start("it-redis-start"));
+        redis.stop();
+        RedisBucketStore store = store(redis.url(), "verify-token:");
+        // Redis comes up a second after the application began to connect: the application waits for it
+        Executor later = CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS);
+        CompletableFuture<Void> started = CompletableFuture.runAsync(redis::start, later);
+        Instant before = Instant.now();
+        assertDoesNotThrow(store::connect);
+        assertTrue(Duration.between(before, Instant.now()).compareTo(Duration.ofSeconds(10)) < 0, "within the patience at start");
+        started.join();
+        assertTrue(take(store, NUMBER), "used from the first take");
+    }
+
+    @Test
+    void aBurstForOneKeyFromTwoInstancesGetsExactlyTheLimit() {
+        RedisServerProcess redis = opened(RedisServerProcess.start("it-redis-burst"));
+        List<RedisBucketStore> instances = List.of(connected(redis.url(), "b:"), connected(redis.url(), "b:"));
+        AtomicInteger granted = new AtomicInteger();
+        List<CompletableFuture<Void>> takes = IntStream.range(0, 400)
+                .mapToObj(i -> CompletableFuture.runAsync(() -> {
+                    if (take(instances.get(i % 2), NUMBER)) {
+                        granted.incrementAndGet();
+                    }
+                }, command -> new Thread(command).start())).toList();
+        takes.forEach(CompletableFuture::join);
+        assertEquals(2, granted.get());
     }
 
     @Test
     void aPasswordFromTheUrlOrItsOwnPropertyIsUsedAndAWrongOneFails() {
         RedisServerProcess redis = opened(RedisServerProcess.start("it-redis-password", "--requirepass", "s3cret:pw"));
         String at = "127.0.0.1:" + redis.port();
-        assertTrue(take(store("redis://:s3cret%3Apw@" + at, "p:"), NUMBER));
+        assertTrue(take(connected("redis://:s3cret%3Apw@" + at, "p:"), NUMBER));
         StoreSetting.Redis withoutPassword = (StoreSetting.Redis) StoreSetting.parse("redis://" + at).orElseThrow();
         RedisBucketStore fromProperty = opened(new RedisBucketStore(withoutPassword.withPassword("s3cret:pw"), "p:"));
+        fromProperty.connect();
         assertTrue(take(fromProperty, NUMBER));
         assertFalse(take(fromProperty, NUMBER), "the same bucket");
 

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Says where the rate-limit buckets are now: {@code local}, {@code jcache}, {@code redis redis://host:port/db},
- * or {@code local (redis ... unreachable)} while Redis is gone. Always UP: without the shared store tokens are
- * still issued, under this instance's own limits.
+ * or {@code local (redis ... unreachable)} while Redis is gone, and the state of the circuit breaker in front of a
+ * shared store ({@code closed}, {@code open}, {@code half-open}; {@code none} without one). Always UP: without the
+ * shared store tokens are still issued, under this instance's own limits.
  */
 @Readiness
 @ApplicationScoped
@@ -25,6 +26,7 @@ public class RateLimitStoreReadiness implements HealthCheck {
                 .withData("store", rateLimits.storeInForce())
                 // a string, not a JSON boolean: servers render boolean data differently (Payara as a string)
                 .withData("shared", Boolean.toString(rateLimits.storeShared()))
+                .withData("breaker", rateLimits.storeBreaker())
                 .build();
     }
 }

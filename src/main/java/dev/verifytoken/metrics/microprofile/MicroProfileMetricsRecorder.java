@@ -34,6 +34,7 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
             .withDescription("Token requests refused, by reason").build();
 
     static final String STORE_SHARED = "ratelimit.store.shared";
+    static final String STORE_BREAKER_OPEN = "ratelimit.store.breaker.open";
 
     @Inject
     MetricRegistry registry;
@@ -55,6 +56,12 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
                 .withDescription("1 while the rate-limit buckets are shared by every instance (data grid or Redis), "
                         + "0 while they are this process's own (none configured, or Redis unreachable)")
                 .build(), rateLimits, limits -> limits.storeShared() ? 1 : 0);
+        registry.gauge(Metadata.builder().withName(STORE_BREAKER_OPEN)
+                .withDescription("1 while the circuit breaker in front of the shared rate-limit store is open or"
+                        + " half-open (the store failed and is tried again now and then), 0 while it is closed or there"
+                        + " is no shared store")
+                .build(), rateLimits, limits -> "open".equals(limits.storeBreaker())
+                || "half-open".equals(limits.storeBreaker()) ? 1 : 0);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package dev.verifytoken.ratelimit.control;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
+import dev.verifytoken.ratelimit.entity.Limit;
+import dev.verifytoken.ratelimit.entity.Take;
 
-/** Where the Bucket4j buckets live: in this process, or shared by many instances (a data grid, Redis). */
+/** Where the buckets live: in this process, or shared by many instances (a data grid, Redis). */
 public interface BucketStore {
 
-    /** Takes one token from the bucket with this key, made with this configuration if it is new. */
-    ConsumptionProbe tryConsume(String key, BucketConfiguration configuration);
+    /** Takes one token from the bucket with this key, a full bucket of this limit if it is new. */
+    Take tryConsume(String key, Limit limit);
 
     /** For the log: where the buckets are. */
     String description();

@@ -1,70 +1,91 @@
 package dev.verifytoken.ratelimit.control;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import dev.failsafe.CircuitBreaker;
+import dev.verifytoken.ratelimit.entity.Limit;
+import dev.verifytoken.ratelimit.entity.Take;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A shared store (Redis) with this process's buckets to fall back on: when a take from the shared store fails
- * (unreachable, or slower than its timeout), the take and the ones after it use the local buckets, so tokens
- * are still issued, under limits that then hold per instance. One WARNING when the shared store goes, one INFO
- * when it is back. While it is gone, one request every {@code retryNanos} tries it again (the others do not
- * wait for it); the first that succeeds brings sharing back.
+ * A shared store (Redis, the data grid) with this process's buckets beside it, behind a circuit breaker (Failsafe's):
+ * <ul>
+ * <li>While the store answers, it decides every take, and this process's buckets record each of its answers, which
+ * count this instance's takes among all others ({@link LocalBucketStore#follow}).</li>
+ * <li>A take that fails (the store unreachable, or slower than its timeout) opens the breaker: that take and the
+ * ones after it are decided by this process's buckets, which start from everything this instance knew, so a number
+ * drained before stays drained here. One WARNING.</li>
+ * <li>While it is open, one request every {@code retry} tries the store again (the others do not wait for it); the
+ * first that succeeds closes it: one INFO, and the store decides again.</li>
+ * </ul>
  */
 public final class FailoverBucketStore implements BucketStore, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FailoverBucketStore.class.getName());
 
     private final BucketStore shared;
-    private final BucketStore local;
-    private final TimeMeter clock;
-    private final long retryNanos;
-    private final AtomicBoolean sharing = new AtomicBoolean(true);
-    private final AtomicLong nextTry = new AtomicLong();
+    private final LocalBucketStore local;
+    private final CircuitBreaker<Object> breaker;
+    private volatile String lastFailure = "unknown";
 
-    public FailoverBucketStore(BucketStore shared, BucketStore local, TimeMeter clock, long retryNanos) {
+    public FailoverBucketStore(BucketStore shared, LocalBucketStore local, Duration retry) {
         this.shared = shared;
         this.local = local;
-        this.clock = clock;
-        this.retryNanos = retryNanos;
+        this.breaker = CircuitBreaker.builder()
+                .withFailureThreshold(1)
+                .withSuccessThreshold(1)
+                .withDelay(retry)
+                .onOpen(event -> {
+                    if (event.getPreviousState() == CircuitBreaker.State.CLOSED) {
+                        LOG.warning("Rate limits: " + shared.description() + " cannot be used (" + lastFailure
+                                + "); tokens are issued under this instance's own limits, which remember what it"
+                                + " granted, until it is back. Tried again every " + retry.toMillis() + " ms.");
+                    } else {
+                        LOG.fine(() -> "Rate limits: " + shared.description() + " still cannot be used ("
+                                + lastFailure + ")");
+                    }
+                })
+                .onClose(event -> LOG.info("Rate limits: " + shared.description()
+                        + " is back; the limits are shared again."))
+                .build();
     }
 
-    /** Connects to the shared store now: when it cannot be reached, the WARNING comes at start. */
+    /**
+     * Connects to the shared store now, waiting as long as the store allows: when it cannot be reached, the WARNING
+     * comes at start and this process's buckets are used until a retry succeeds.
+     */
     @Override
     public void connect() {
         try {
             shared.connect();
         } catch (RuntimeException e) {
-            failed(e);
+            lastFailure = causes(e);
+            breaker.open();
         }
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        if (sharing.get() || myTurnToRetry()) {
+    public Take tryConsume(String key, Limit limit) {
+        // closed: every take goes to the store; open: none, but one per interval when it is due (half-open)
+        if (breaker.tryAcquirePermit()) {
+            long known = local.known(key);
+            Take answer;
             try {
-                ConsumptionProbe probe = shared.tryConsume(key, configuration);
-                if (sharing.compareAndSet(false, true)) {
-                    LOG.info("Rate limits: " + shared.description() + " is back; the limits are shared again.");
-                }
-                return probe;
+                answer = shared.tryConsume(key, limit);
             } catch (RuntimeException e) {
-                failed(e);
+                lastFailure = causes(e);
+                breaker.recordFailure();
+                return local.tryConsume(key, limit);
             }
+            if (!breaker.isClosed()) {
+                // the trial of a half-open breaker (successes while closed need no record: one failure opens it)
+                breaker.recordSuccess();
+            }
+            return local.follow(key, limit, known, answer);
         }
-        return local.tryConsume(key, configuration);
-    }
-
-    private void failed(RuntimeException e) {
-        nextTry.set(clock.currentTimeNanos() + retryNanos);
-        if (sharing.compareAndSet(true, false)) {
-            LOG.warning("Rate limits: " + shared.description() + " cannot be used (" + causes(e)
-                    + "); tokens are issued under this instance's own limits until it is back.");
-        }
+        return local.tryConsume(key, limit);
     }
 
     /** The classes of the failure and its causes, without messages (which might name a host or a key). */
@@ -76,17 +97,15 @@ public final class FailoverBucketStore implements BucketStore, AutoCloseable {
         return names.toString();
     }
 
-    /** While the shared store is gone: whether this request is the one that tries it again now. */
-    private boolean myTurnToRetry() {
-        long due = nextTry.get();
-        long now = clock.currentTimeNanos();
-        return now >= due && nextTry.compareAndSet(due, now + retryNanos);
-    }
-
     /** Whether the shared store is in force (false: this process's buckets, until it is back). */
     @Override
     public boolean shared() {
-        return sharing.get();
+        return breaker.isClosed();
+    }
+
+    /** The breaker's state: {@code closed} (the store in use), {@code open} or {@code half-open} (being tried). */
+    public String breakerState() {
+        return breaker.getState().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Closes the shared store's connection, if it has one. */
@@ -96,7 +115,7 @@ public final class FailoverBucketStore implements BucketStore, AutoCloseable {
             try {
                 closeable.close();
             } catch (Exception e) {
-                LOG.fine("Closing " + shared.description() + ": " + e);
+                LOG.log(Level.FINE, "Closing " + shared.description(), e);
             }
         }
     }
@@ -108,6 +127,6 @@ public final class FailoverBucketStore implements BucketStore, AutoCloseable {
 
     @Override
     public String inForce() {
-        return sharing.get() ? shared.inForce() : local.inForce() + " (" + shared.inForce() + " unreachable)";
+        return breaker.isClosed() ? shared.inForce() : local.inForce() + " (" + shared.inForce() + " unreachable)";
     }
 }

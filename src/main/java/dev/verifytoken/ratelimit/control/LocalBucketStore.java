@@ -4,70 +4,77 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.local.LocalBucketBuilder;
+import dev.verifytoken.ratelimit.entity.Limit;
+import dev.verifytoken.ratelimit.entity.Take;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
- * Bucket4j buckets in this process, in a Caffeine cache of at most {@code maxBuckets} entries.
+ * This process's buckets, in a Caffeine cache of at most {@code maxBuckets} entries. It is the limit while no shared
+ * store is in use, and, beside a shared store, this instance's record of every take it made and every answer the
+ * store gave ({@link #follow}), so that failing over never hands out a fresh budget.
+ * <p>
+ * A bucket is one number, the moment it is full again, refilled smoothly ({@code tokens} per {@code period}, as
+ * Bucket4j's greedy refill). Written here rather than with Bucket4j's local buckets because following a shared store
+ * means setting a bucket to exactly the store's state, and Bucket4j's local buckets take whole tokens only.
  * <ul>
- * <li>Each bucket expires at the moment it would be full again: a forgotten bucket is exactly a full one, so
- * forgetting it gives no one a token back. Only buckets that have not refilled are kept.</li>
- * <li>When a new key finds the bound reached, the kept bucket closest to full (the one that expires first) is
- * dropped to make room: a bucket that has not refilled is never dropped before a fuller one. A flood of new
- * keys, each drained by one token, pushes out only buckets at least as full as its own, never a victim's
- * drained bucket; the bucket dropped early returns full, giving back at most the few tokens it still lacked.
- * (Caffeine's own size bound, a little above, only catches what concurrent insertions let through.)</li>
+ * <li>Each bucket expires at the moment it is full again: a forgotten bucket is exactly a full one, so forgetting it
+ * gives no one a token back.</li>
+ * <li>When a new key finds the bound reached, the bucket closest to full (the one that expires first) is dropped
+ * to make room: a flood of new keys pushes out only buckets at least as full as its own, never a victim's drained
+ * one. (Caffeine's own size bound, a little above, only catches what concurrent insertions let through.)</li>
  * </ul>
- * A flood of random numbers therefore cannot grow the heap beyond the bound, nor reset a victim's limits.
  */
 public final class LocalBucketStore implements BucketStore {
 
-    private final TimeMeter clock;
+    /**
+     * How much further than a shared store a bucket of this process may know a number to be drained before the
+     * store's grant counts as the store having lost its data: clocks of instances differ by this much at most.
+     */
+    static final long CLOCK_TOLERANCE_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final LongSupplier clock;
     private final int maxBuckets;
-    private final Cache<String, LocalBucket> buckets;
-    private final Policy.VarExpiration<String, LocalBucket> expiration;
+    private final Cache<String, Bucket> buckets;
+    private final Policy.VarExpiration<String, Bucket> expiration;
 
-    /** A bucket and when it would be full again, from the last take. */
-    private static final class LocalBucket {
-        private final Bucket bucket;
-        private long nanosUntilFull;
+    /** The moment a bucket is full again, in the clock's nanoseconds. */
+    private static final class Bucket {
+        private long fullAt;
 
-        private LocalBucket(Bucket bucket) {
-            this.bucket = bucket;
+        private Bucket(long fullAt) {
+            this.fullAt = fullAt;
         }
     }
 
-    /** An entry lives until its bucket would be full again. */
-    private static final class UntilFull implements Expiry<String, LocalBucket> {
+    /** An entry lives until its bucket is full again. */
+    private final class UntilFull implements Expiry<String, Bucket> {
         @Override
-        public long expireAfterCreate(String key, LocalBucket value, long currentTime) {
-            return value.nanosUntilFull;
+        public long expireAfterCreate(String key, Bucket bucket, long currentTime) {
+            return Math.max(1, bucket.fullAt - currentTime);
         }
 
         @Override
-        public long expireAfterUpdate(String key, LocalBucket value, long currentTime, long currentDuration) {
-            return value.nanosUntilFull;
+        public long expireAfterUpdate(String key, Bucket bucket, long currentTime, long currentDuration) {
+            return Math.max(1, bucket.fullAt - currentTime);
         }
 
         @Override
-        public long expireAfterRead(String key, LocalBucket value, long currentTime, long currentDuration) {
+        public long expireAfterRead(String key, Bucket bucket, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }
 
-    public LocalBucketStore(TimeMeter clock, int maxBuckets) {
+    /** @param clock nanoseconds, as {@link System#nanoTime()} */
+    public LocalBucketStore(LongSupplier clock, int maxBuckets) {
         this.clock = clock;
         this.maxBuckets = maxBuckets;
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(maxBuckets + maxBuckets / 100 + 16)
                 .expireAfter(new UntilFull())
-                .ticker(clock::currentTimeNanos)
+                .ticker(clock::getAsLong)
                 // clean-up runs on the requesting thread, a little at a time: no pool of the server is borrowed
                 .executor(Runnable::run)
                 .build();
@@ -75,44 +82,84 @@ public final class LocalBucketStore implements BucketStore {
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        Map<String, LocalBucket> map = buckets.asMap();
+    public Take tryConsume(String key, Limit limit) {
+        Take[] take = new Take[1];
+        update(key, (bucket, now) -> take[0] = take(bucket, now, limit));
+        return take[0];
+    }
+
+    /**
+     * What this process knew of the bucket with this key before a take went to a shared store: the moment it is full
+     * again, or {@link Long#MIN_VALUE} when it knew nothing (a full bucket).
+     */
+    public long known(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        return bucket == null ? Long.MIN_VALUE : bucket.fullAt;
+    }
+
+    /**
+     * Records what a shared store answered for this key. The store's answer counts every take it has seen, this
+     * instance's own among them, so the bucket here becomes at least as drained as the store says (never less
+     * drained than it was: answers of concurrent takes arrive in any order).
+     * <p>
+     * A token the store grants although this process knew, before it asked, that the number has none left (and
+     * knew it further than the clocks of two instances can differ) is refused: the store lost takes it had counted
+     * (a Redis restarted without its data), and this instance does not hand them out again. What this process
+     * learnt after it asked is left out of that check, since it may come from takes the store counted after this
+     * one.
+     *
+     * @param knownBefore what {@link #known} said before the take went to the store
+     * @return the store's answer, or the refusal of this process
+     */
+    public Take follow(String key, Limit limit, long knownBefore, Take shared) {
+        Take[] answer = {shared};
+        update(key, (bucket, now) -> {
+            if (shared.granted() && knownBefore != Long.MIN_VALUE) {
+                long drainedBefore = knownBefore - now;
+                long storeDrainedBefore = shared.nanosUntilFull() - limit.nanosPerToken();
+                long free = limit.nanosToFill() - drainedBefore;
+                if (free < limit.nanosPerToken() && drainedBefore > storeDrainedBefore + CLOCK_TOLERANCE_NANOS) {
+                    answer[0] = Take.refused(limit.nanosPerToken() - free, drainedBefore);
+                }
+            }
+            bucket.fullAt = Math.max(bucket.fullAt, now + shared.nanosUntilFull());
+        });
+        return answer[0];
+    }
+
+    /** Takes a token if the bucket has one: it has while it is less than one token short of full. */
+    private static Take take(Bucket bucket, long now, Limit limit) {
+        long perToken = limit.nanosPerToken();
+        long fullAt = Math.max(bucket.fullAt, now);
+        long drained = fullAt - now;
+        long free = limit.nanosToFill() - drained;
+        if (free >= perToken) {
+            bucket.fullAt = fullAt + perToken;
+            return Take.granted(bucket.fullAt - now);
+        }
+        return Take.refused(perToken - free, drained);
+    }
+
+    private interface Change {
+        void apply(Bucket bucket, long now);
+    }
+
+    private void update(String key, Change change) {
+        Map<String, Bucket> map = buckets.asMap();
         if (map.size() >= maxBuckets && !map.containsKey(key)) {
             dropFullest();
         }
-        ConsumptionProbe[] probe = new ConsumptionProbe[1];
+        long now = clock.getAsLong();
         map.compute(key, (k, held) -> {
-            LocalBucket local = held != null ? held : new LocalBucket(newBucket(configuration));
-            probe[0] = local.bucket.tryConsumeAndReturnRemaining(1);
-            local.nanosUntilFull = nanosUntilFull(configuration, probe[0].getRemainingTokens());
-            return local;
+            Bucket bucket = held != null ? held : new Bucket(now);
+            change.apply(bucket, now);
+            return bucket;
         });
-        return probe[0];
     }
 
     /** Drops the bucket that would be full soonest (the first to expire), or one already expired. */
     private void dropFullest() {
         expiration.oldest(1).forEach(buckets.asMap()::remove);
-    }
-
-    /** How long a bucket with this many tokens left takes to refill every bandwidth to its capacity. */
-    static long nanosUntilFull(BucketConfiguration configuration, long remaining) {
-        long longest = 1;
-        for (Bandwidth bandwidth : configuration.getBandwidths()) {
-            long missing = Math.max(0, bandwidth.getCapacity() - Math.max(remaining, 0));
-            // greedy refill: refillTokens every refillPeriod, spread evenly; round up so that it is full by then
-            double nanos = Math.ceil((double) missing * bandwidth.getRefillPeriodNanos() / bandwidth.getRefillTokens());
-            longest = Math.max(longest, (long) Math.min(nanos, Long.MAX_VALUE / 2));
-        }
-        return longest;
-    }
-
-    private Bucket newBucket(BucketConfiguration configuration) {
-        LocalBucketBuilder builder = Bucket.builder();
-        for (Bandwidth bandwidth : configuration.getBandwidths()) {
-            builder.addLimit(bandwidth);
-        }
-        return builder.withCustomTimePrecision(clock).build();
     }
 
     /** How many buckets are kept now (after expired ones are removed). */

@@ -4,8 +4,7 @@ import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.ratelimit.entity.Limit;
 import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
+import dev.verifytoken.ratelimit.entity.Take;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,23 +18,13 @@ import java.util.concurrent.TimeUnit;
 public final class RateLimiter {
 
     private final BucketStore store;
-    private final Map<LimitKind, BucketConfiguration> buckets = new EnumMap<>(LimitKind.class);
     private final Map<LimitKind, Limit> limits = new EnumMap<>(LimitKind.class);
 
     public RateLimiter(RateLimitSettings settings, BucketStore store) {
         this.store = store;
         for (LimitKind kind : LimitKind.values()) {
-            settings.limit(kind).ifPresent(limit -> {
-                limits.put(kind, limit);
-                buckets.put(kind, configuration(limit));
-            });
+            settings.limit(kind).ifPresent(limit -> limits.put(kind, limit));
         }
-    }
-
-    private static BucketConfiguration configuration(Limit limit) {
-        return BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.tokens()).refillGreedy(limit.tokens(), limit.period()))
-                .build();
     }
 
     public void consume(String client, E164Number number) {
@@ -53,13 +42,13 @@ public final class RateLimiter {
     }
 
     private void take(LimitKind kind, String key) {
-        BucketConfiguration configuration = buckets.get(kind);
-        if (configuration == null) {
+        Limit limit = limits.get(kind);
+        if (limit == null) {
             return;
         }
-        ConsumptionProbe probe = store.tryConsume(kind.keyPrefix() + key, configuration);
-        if (!probe.isConsumed()) {
-            throw new RateLimitedException(kind, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()
+        Take take = store.tryConsume(kind.keyPrefix() + key, limit);
+        if (!take.granted()) {
+            throw new RateLimitedException(kind, TimeUnit.NANOSECONDS.toSeconds(take.nanosUntilNext()
                     + TimeUnit.SECONDS.toNanos(1) - 1));
         }
     }

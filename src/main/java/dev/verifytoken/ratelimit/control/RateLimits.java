@@ -9,7 +9,6 @@ import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import dev.verifytoken.ratelimit.entity.StoreSetting;
 import dev.verifytoken.ratelimit.redis.RedisBucketStore;
-import io.github.bucket4j.TimeMeter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +43,7 @@ public class RateLimits implements SettingsCheck {
     private BucketStore store;
     /** While a shared store is unreachable, one request this often tries it again. */
     private static final Duration RETRY_SHARED_STORE = Duration.ofSeconds(5);
-    /** The data grid, whose own takes already wait out its short troubles: tried again sooner. */
+    /** The data grid, whose troubles (a member joining or leaving) are short: tried again sooner. */
     private static final Duration RETRY_GRID = Duration.ofSeconds(1);
 
     @PostConstruct
@@ -70,14 +69,13 @@ public class RateLimits implements SettingsCheck {
 
     /** The store the settings name; null when they name the data grid and there is none. */
     private BucketStore open(RateLimitSettings settings) {
-        LocalBucketStore local = new LocalBucketStore(TimeMeter.SYSTEM_NANOTIME, settings.maxBuckets());
+        LocalBucketStore local = new LocalBucketStore(System::nanoTime, settings.maxBuckets());
         StoreSetting choice = settings.store();
         if (choice instanceof StoreSetting.Local) {
             return local;
         }
         if (choice instanceof StoreSetting.Redis redis) {
-            return new FailoverBucketStore(redisStore(redis, settings.storePrefix()), local,
-                    TimeMeter.SYSTEM_NANOTIME, RETRY_SHARED_STORE.toNanos());
+            return new FailoverBucketStore(redisStore(redis, settings.storePrefix()), local, RETRY_SHARED_STORE);
         }
         Duration longest = Stream.of(LimitKind.values()).map(settings::limit).flatMap(Optional::stream)
                 .map(Limit::period).max(Duration::compareTo).orElse(Duration.ofHours(1));
@@ -86,7 +84,7 @@ public class RateLimits implements SettingsCheck {
         if (grid.isEmpty()) {
             return choice instanceof StoreSetting.JCache ? null : local;
         }
-        return new FailoverBucketStore(grid.get(), local, TimeMeter.SYSTEM_NANOTIME, RETRY_GRID.toNanos());
+        return new FailoverBucketStore(grid.get(), local, RETRY_GRID);
     }
 
     /** The only place that touches the Redis client's classes: they are loaded when Redis is configured. */
@@ -109,6 +107,14 @@ public class RateLimits implements SettingsCheck {
     /** Whether the buckets are shared by every instance now. */
     public boolean storeShared() {
         return store != null && store.shared();
+    }
+
+    /**
+     * The circuit breaker in front of the shared store: {@code closed} (in use), {@code open} (this process's
+     * buckets), {@code half-open} (being tried again); {@code none} without a shared store.
+     */
+    public String storeBreaker() {
+        return store instanceof FailoverBucketStore failover ? failover.breakerState() : "none";
     }
 
     /** The limits; refuses with 503 when they are wrong. */

@@ -26,6 +26,17 @@ public record Limit(long tokens, Duration period) {
         }
     }
 
+    /** How long one token takes to come back (the period over the tokens, rounded up to a nanosecond). */
+    public long nanosPerToken() {
+        long period = period().toNanos();
+        return (period + tokens - 1) / tokens;
+    }
+
+    /** How long an empty bucket of this limit takes to be full. */
+    public long nanosToFill() {
+        return nanosPerToken() * tokens;
+    }
+
     /** Whether the text switches a limit off. */
     public static boolean isOff(String text) {
         return text.strip().equalsIgnoreCase("off");

@@ -1,13 +1,14 @@
 package dev.verifytoken.ratelimit.jcache;
 
+import dev.verifytoken.ratelimit.control.Bucket4jBuckets;
 import dev.verifytoken.ratelimit.control.BucketStore;
 import dev.verifytoken.ratelimit.control.ClusteredBucketStores;
+import dev.verifytoken.ratelimit.entity.Limit;
+import dev.verifytoken.ratelimit.entity.Take;
 import com.hazelcast.config.CacheConfig;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.MaxSizePolicy;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.grid.jcache.Bucket4jJCache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,38 +114,16 @@ public class JCacheBucketStores implements ClusteredBucketStores {
         }
     }
 
-    /** Pauses between tries of one take while the grid moves partitions: about a second in all. */
-    private static final long[] RETRY_PAUSES_MILLIS = {20, 40, 80, 160, 320, 480, 0};
-
-    private static void pauseFor(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private record JCacheBucketStore(ProxyManager<String> proxies, String limits) implements BucketStore {
 
         /**
-         * While the grid moves partitions (a member joined, left or died), a take can fail with an exception that
-         * a moment later would not happen: such a take is tried again, for up to about a second, before the
-         * failure goes to the {@code FailoverBucketStore} around this store.
+         * One entry processor run where the bucket's entry lives. A take that fails (a member joined, left or died
+         * and the grid moves partitions) goes to the {@code FailoverBucketStore} around this store, which decides it
+         * with this instance's own buckets and tries the grid again a second later.
          */
         @Override
-        public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-            RuntimeException last = null;
-            for (long pause : RETRY_PAUSES_MILLIS) {
-                try {
-                    return proxies.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
-                } catch (RuntimeException e) {
-                    last = e;
-                    if (pause > 0) {
-                        pauseFor(pause);
-                    }
-                }
-            }
-            throw last;
+        public Take tryConsume(String key, Limit limit) {
+            return Bucket4jBuckets.take(proxies.getProxy(key, () -> Bucket4jBuckets.configuration(limit)));
         }
 
         @Override

@@ -1,11 +1,10 @@
 package dev.verifytoken.ratelimit.control;
 
-import io.github.bucket4j.TimeMeter;
-
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
-/** A clock the test moves by hand: no sleeping. */
-final class ManualClock implements TimeMeter {
+/** A clock in nanoseconds that the test moves by hand: no sleeping. */
+final class ManualClock implements LongSupplier {
 
     private long nanos = 1_000_000_000L;
 
@@ -14,12 +13,7 @@ final class ManualClock implements TimeMeter {
     }
 
     @Override
-    public long currentTimeNanos() {
+    public long getAsLong() {
         return nanos;
-    }
-
-    @Override
-    public boolean isWallClockBased() {
-        return false;
     }
 }
