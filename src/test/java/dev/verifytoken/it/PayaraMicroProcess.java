@@ -147,6 +147,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the server process is still running (not killed, not exited). */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** The process id of the server (the start script execs Java, so it is the script's). */
     public long pid() {
         return process.pid();
