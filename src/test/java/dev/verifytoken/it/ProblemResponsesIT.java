@@ -52,13 +52,15 @@ class ProblemResponsesIT extends DeployedServiceCase {
     @ParameterizedTest(name = "{0} is refused: {1}")
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
             ''                        | missing
-            hello                     | not_a_number
+            ++--                      | not_a_number
             (415) 555-2671            | needs_country
             +999 1234 5678            | unknown_country_code
             +1 415                    | too_short
             +1 415 555 2671 9999 9999 | too_long
             +1 555 555 5555           | not_valid_for_country
             +1 415 555 2671 ext. 7    | has_extension
+            +1 512 5O5 O1O1           | has_letters
+            +1 800 FLOWERS            | has_letters
             """)
     void refusesABadNumberNamingTheReason(String number, String code) {
         JsonObject form = problem(http.postForm(Http.form("phone_number", number)), 400);

@@ -34,7 +34,15 @@ public class TokenRequestValidator {
         this.phoneNumbers = phoneNumbers;
     }
 
+    /** Checks the fields, refusing numbers with letters. */
     public TokenRequest validate(TokenRequestFields fields, TokenSettings settings) {
+        return validate(fields, settings, false);
+    }
+
+    /**
+     * @param keypadLetters whether the policy reads letters in a number as the keypad's digits (vanity numbers)
+     */
+    public TokenRequest validate(TokenRequestFields fields, TokenSettings settings, boolean keypadLetters) {
         List<FieldError> errors = new ArrayList<>(2);
 
         String region = settings.defaultRegion().orElse(null);
@@ -48,7 +56,7 @@ public class TokenRequestValidator {
 
         E164Number number = null;
         try {
-            number = phoneNumbers.normalize(fields.phoneNumber(), region);
+            number = phoneNumbers.normalize(fields.phoneNumber(), region, keypadLetters);
         } catch (InvalidPhoneNumberException e) {
             errors.add(0, new FieldError(TokenRequestFields.PHONE_NUMBER, e.refusal().code(), e.detail()));
         }

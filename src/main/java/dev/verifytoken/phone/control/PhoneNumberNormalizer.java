@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * Turns what a user typed into an E.164 number with libphonenumber, or says precisely why it cannot.
  * Accepts E.164, formatted international numbers ({@code +1 (415) 555-2671}), national numbers
- * with a region ({@code (415) 555-2671} with {@code US}) and digits of any script.
+ * with a region ({@code (415) 555-2671} with {@code US}) and digits of any script. Letters are refused unless the
+ * policy allows keypad letters: libphonenumber reads them as the keypad's digits ({@code 1-800-FLOWERS}), so a
+ * capital O typed for a zero would otherwise get a token for a number nobody meant.
  */
 @ApplicationScoped
 public class PhoneNumberNormalizer {
@@ -34,16 +36,39 @@ public class PhoneNumberNormalizer {
     }
 
     /**
+     * The number, refusing letters.
+     *
      * @param typed  the number as the user typed it
      * @param region ISO 3166-1 alpha-2 region for numbers in national format, or {@code null}
      */
     public E164Number normalize(String typed, String region) throws InvalidPhoneNumberException {
+        return normalize(typed, region, false);
+    }
+
+    /**
+     * @param typed          the number as the user typed it
+     * @param region         ISO 3166-1 alpha-2 region for numbers in national format, or {@code null}
+     * @param keypadLetters  whether letters are read as the keypad's digits (vanity numbers) rather than refused
+     */
+    public E164Number normalize(String typed, String region, boolean keypadLetters) throws InvalidPhoneNumberException {
         if (typed == null || typed.isBlank()) {
             throw new InvalidPhoneNumberException(PhoneNumberRefusal.MISSING);
         }
-        PhoneNumber number = parse(typed, region == null ? UNKNOWN_REGION : region);
+        PhoneNumber number;
+        try {
+            number = parse(typed, region == null ? UNKNOWN_REGION : region);
+        } catch (InvalidPhoneNumberException notANumber) {
+            if (!keypadLetters && hasLetters(typed)) {
+                throw new InvalidPhoneNumberException(PhoneNumberRefusal.HAS_LETTERS);
+            }
+            throw notANumber;
+        }
         if (number.hasExtension()) {
+            // "ext. 12", "x12": letters that say where the extension begins, refused as an extension
             throw new InvalidPhoneNumberException(PhoneNumberRefusal.HAS_EXTENSION);
+        }
+        if (!keypadLetters && hasLetters(typed)) {
+            throw new InvalidPhoneNumberException(PhoneNumberRefusal.HAS_LETTERS);
         }
         // A number is valid when its region's metadata gives it a type; the type is what the policy needs.
         // (isValidNumber would compute the same type once more: valid numbers are never asked twice.)
@@ -110,6 +135,16 @@ public class PhoneNumberNormalizer {
         String region = util.getRegionCodeForCountryCode(number.getCountryCode());
         String where = UNKNOWN_REGION.equals(region) ? "country code +" + number.getCountryCode() : region;
         return new InvalidPhoneNumberException(PhoneNumberRefusal.NOT_VALID_FOR_COUNTRY, String.format(format, where));
+    }
+
+    /** Whether the number has letters of any script, but for the scheme of an RFC 3966 URI ({@code tel:+1-...}). */
+    static boolean hasLetters(String typed) {
+        String number = typed.strip();
+        if (number.regionMatches(true, 0, "tel:", 0, 4)) {
+            int parameters = number.indexOf(';');
+            number = number.substring(4, parameters < 0 ? number.length() : parameters);
+        }
+        return number.codePoints().anyMatch(Character::isLetter);
     }
 
     private static boolean startsWithPlus(String typed) {

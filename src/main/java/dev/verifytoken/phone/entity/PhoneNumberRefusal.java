@@ -13,6 +13,7 @@ public enum PhoneNumberRefusal {
     TOO_SHORT("too_short", "is too short to be a phone number"),
     TOO_LONG("too_long", "is too long to be a phone number"),
     HAS_EXTENSION("has_extension", "has an extension; a verification goes to the line itself"),
+    HAS_LETTERS("has_letters", "has letters: send the digits of the number (a capital O is not a zero)"),
     NOT_VALID_FOR_COUNTRY("not_valid_for_country", "is not a valid number for its country");
 
     private final String code;

@@ -33,6 +33,7 @@ import java.util.function.Function;
  * policy.via.call=DE,FR                  via fixed to call for these countries (policy.via.sms likewise)
  * policy.code-length.6=GB,DE             code_length 6 for these countries (any length 4..10)
  * policy.locale.pt-BR=BR                 locale pt-BR for these countries (any supported locale)
+ * phone.letters.allowed=false            true: letters in a number are the keypad's digits (1-800-FLOWERS)
  * </pre>
  * Every problem names the property and the bad value; a property under {@code policy.} that is none of
  * these is a problem too (a typo would otherwise be silently ignored).
@@ -45,6 +46,7 @@ public class PolicyReader {
     public static final String REFUSED_TYPES = "policy.number-types.refused";
     public static final String VOICE = "policy.voice";
     public static final String NON_GEOGRAPHIC = "policy.non-geographic.allowed";
+    public static final String LETTERS = "phone.letters.allowed";
     public static final String VIA_PREFIX = "policy.via.";
     public static final String CODE_LENGTH_PREFIX = "policy.code-length.";
     public static final String LOCALE_PREFIX = "policy.locale.";
@@ -80,6 +82,7 @@ public class PolicyReader {
                 .orElse(VerificationPolicy.DEFAULT_REFUSED_TYPES);
         boolean voice = values.bool(VOICE, true);
         boolean nonGeographic = values.bool(NON_GEOGRAPHIC, false);
+        boolean letters = values.bool(LETTERS, false);
 
         Map<String, Via> via = new HashMap<>();
         Map<String, String> viaSource = new HashMap<>();
@@ -131,7 +134,7 @@ public class PolicyReader {
             return new Result(null, values.problems());
         }
         return new Result(new VerificationPolicy(allow.orElse(null), deny, nonGeographic, refused, voice, via,
-                codeLength, locale), List.of());
+                codeLength, locale, letters), List.of());
     }
 
     private static List<String> policyNames(Iterable<String> names) {

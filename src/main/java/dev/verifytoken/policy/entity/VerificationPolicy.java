@@ -34,17 +34,20 @@ public final class VerificationPolicy {
     private final Map<String, Via> viaByCountry;
     private final Map<String, Integer> codeLengthByCountry;
     private final Map<String, VerificationLocale> localeByCountry;
+    private final boolean keypadLetters;
 
     /**
      * @param allowedCountries the only countries that get tokens, or null for all
      * @param nonGeographic    whether non-geographic numbers ({@value #NON_GEOGRAPHIC}) get tokens when
      *                         {@code allowedCountries} is null; a list of allowed countries allows them only by
      *                         naming {@value #NON_GEOGRAPHIC}
+     * @param keypadLetters    whether letters in a number are read as the keypad's digits (vanity numbers such as
+     *                         {@code 1-800-FLOWERS}) rather than refused
      */
     public VerificationPolicy(Set<String> allowedCountries, Set<String> deniedCountries, boolean nonGeographic,
                               Set<PhoneNumberType> refusedTypes, boolean voice, Map<String, Via> viaByCountry,
                               Map<String, Integer> codeLengthByCountry,
-                              Map<String, VerificationLocale> localeByCountry) {
+                              Map<String, VerificationLocale> localeByCountry, boolean keypadLetters) {
         this.allowedCountries = allowedCountries == null ? null : Set.copyOf(allowedCountries);
         this.deniedCountries = Set.copyOf(deniedCountries);
         this.nonGeographic = nonGeographic;
@@ -53,15 +56,16 @@ public final class VerificationPolicy {
         this.viaByCountry = Map.copyOf(viaByCountry);
         this.codeLengthByCountry = Map.copyOf(codeLengthByCountry);
         this.localeByCountry = Map.copyOf(localeByCountry);
+        this.keypadLetters = keypadLetters;
     }
 
     /**
      * The policy when the operator configures none: all countries but non-geographic numbers, the default
-     * refused types, voice on.
+     * refused types, voice on, letters refused.
      */
     public static VerificationPolicy defaults() {
         return new VerificationPolicy(null, Set.of(), false, DEFAULT_REFUSED_TYPES, true, Map.of(), Map.of(),
-                Map.of());
+                Map.of(), false);
     }
 
     public boolean allowsCountry(String region) {
@@ -77,6 +81,11 @@ public final class VerificationPolicy {
 
     public boolean voice() {
         return voice;
+    }
+
+    /** Whether letters in a number are the keypad's digits (vanity numbers) rather than refused. */
+    public boolean keypadLetters() {
+        return keypadLetters;
     }
 
     public Optional<Via> via(String region) {
@@ -100,6 +109,7 @@ public final class VerificationPolicy {
                         : "refused"),
                 "refused number types: " + (refusedTypes.isEmpty() ? "none" : sorted(refusedTypes)),
                 "voice calls: " + (voice ? "on" : "off"),
+                "letters in numbers: " + (keypadLetters ? "read as keypad digits" : "refused"),
                 "via by country: " + sorted(viaByCountry.entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().claim()))),
                 "code length by country: " + sorted(codeLengthByCountry),

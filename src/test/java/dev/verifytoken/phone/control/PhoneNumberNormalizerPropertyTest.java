@@ -36,6 +36,24 @@ class PhoneNumberNormalizerPropertyTest {
         e164OrRefused(typed, null);
     }
 
+    @Property(tries = 2000)
+    void aNumberWithALetterNeverGetsATokenUnlessThePolicyAllowsLetters(@ForAll("typed") String typed,
+                                                                      @ForAll("letters") String letter,
+                                                                      @ForAll("regions") String region) {
+        String withLetter = typed + letter;
+        try {
+            normalizer.normalize(withLetter, region);
+            throw new AssertionError("a number with a letter was accepted: " + withLetter);
+        } catch (InvalidPhoneNumberException refused) {
+            assertTrue(refused.refusal() != null);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> letters() {
+        return Arbitraries.chars().filter(Character::isLetter).map(String::valueOf);
+    }
+
     @Provide
     Arbitrary<String> typed() {
         Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(22);

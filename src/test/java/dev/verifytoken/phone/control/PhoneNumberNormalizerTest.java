@@ -12,6 +12,7 @@ import dev.verifytoken.phone.entity.PhoneNumberRefusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,7 @@ class PhoneNumberNormalizerTest {
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
             ''                    | null | MISSING
             '   '                 | US   | MISSING
-            hello                 | null | NOT_A_NUMBER
+            hello                 | null | HAS_LETTERS
             ++--                  | US   | NOT_A_NUMBER
             (415) 555-2671        | null | NEEDS_COUNTRY
             07400 123456          | null | NEEDS_COUNTRY
@@ -139,6 +140,28 @@ class PhoneNumberNormalizerTest {
         InvalidPhoneNumberException refused = assertThrows(InvalidPhoneNumberException.class,
                 () -> normalizer.normalize(typed, region));
         assertEquals(reason, refused.refusal(), refused.detail());
+    }
+
+    @ParameterizedTest(name = "{0} has letters")
+    @ValueSource(strings = {"+1 512 5O5 O1O1", "+1 800 FLOWERS", "+1 415 555 267l", "+44 7400 I23456", "+7 ЗОО 123 45 67",
+            "tel:+1-800-FLOWERS"})
+    void refusesLettersWhichLibphonenumberWouldReadAsKeypadDigits(String typed) {
+        assertEquals(PhoneNumberRefusal.HAS_LETTERS, assertThrows(InvalidPhoneNumberException.class,
+                () -> normalizer.normalize(typed, null)).refusal());
+    }
+
+    @Test
+    void readsKeypadLettersWhereThePolicyAllowsThem() throws InvalidPhoneNumberException {
+        assertEquals("+18003569377", normalizer.normalize("+1 800 FLOWERS", null, true).value());
+        assertEquals("+15125656161", normalizer.normalize("+1 512 5O5 O1O1", null, true).value());
+    }
+
+    @Test
+    void anExtensionIsRefusedAsOneWhateverItsLetters() {
+        for (String typed : new String[]{"+1 415 555 2671 ext. 12", "+1 415 555 2671 x12", "tel:+1-415-555-2671;ext=12"}) {
+            assertEquals(PhoneNumberRefusal.HAS_EXTENSION, assertThrows(InvalidPhoneNumberException.class,
+                    () -> normalizer.normalize(typed, null)).refusal(), typed);
+        }
     }
 
     @Test

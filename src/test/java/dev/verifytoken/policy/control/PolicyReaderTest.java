@@ -82,6 +82,13 @@ class PolicyReaderTest {
     }
 
     @Test
+    void refusesLettersUnlessThePolicyAllowsThem() {
+        assertFalse(read(Map.of()).policy().keypadLetters());
+        assertTrue(read(properties("phone.letters.allowed", "true")).policy().keypadLetters());
+        assertFalse(read(properties("phone.letters.allowed", "yes")).valid(), "neither true nor false");
+    }
+
+    @Test
     void denyListRefusesOnlyItsCountries() {
         VerificationPolicy policy = read(properties("policy.countries.deny", "RU KP")).policy();
         assertFalse(policy.allowsCountry("RU"));
