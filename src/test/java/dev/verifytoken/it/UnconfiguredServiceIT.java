@@ -71,6 +71,10 @@ class UnconfiguredServiceIT {
         assertFalse(response.body().contains(KEY_IN_APP_ID), "nor a key given as the app id");
         assertFalse(response.body().contains("BOGUS"), "no value is quoted");
         assertFalse(response.body().contains("jwt_token"));
+        // a server error: logged with a request id that the answer carries
+        String requestId = problem.getString("request_id");
+        assertTrue(requestId.matches("[0-9a-f]{16}"), requestId);
+        server.awaitInLog("Request " + requestId + " answered 503: not-configured", java.time.Duration.ofSeconds(10));
     }
 
     @Test

@@ -18,7 +18,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +35,12 @@ import java.util.logging.Logger;
  * case) is in memory already: that request goes straight on. A body that has not arrived within
  * {@link #BODY_TIMEOUT} is answered 408 problem+json; one that breaks off, 400.
  * <p>
+ * Exactly one of these settles a request, whichever comes first: the whole body (the request goes on to the
+ * resource), the deadline (408) or a broken connection (400). The deadline is this filter's own timer, not the
+ * container's asynchronous timeout: a body completing as the container's timeout fired could be handed to the
+ * resource while the container, its timeout listeners done, answered the request 500 itself (seen on Payara: a
+ * token with status 500). The container's timeout stays as a backstop, well after the deadline.
+ * <p>
  * Only the first {@link #KEPT_BYTES} bytes are kept: the resource refuses a longer body (413), after this filter
  * has read and dropped up to {@link #DRAIN_BYTES} more so that a client still sending can read the answer.
  * Where the server cannot suspend the request (no asynchronous support), the body is read as before, blocking;
@@ -40,6 +50,8 @@ public class NonBlockingBodyReader extends HttpFilter {
 
     /** A token request is a few dozen bytes, sent at once: ten seconds is generous even on a poor mobile link. */
     static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+    /** The container's own timeout for a suspended request: only if this filter's deadline never fired. */
+    static final Duration BACKSTOP = BODY_TIMEOUT.plusSeconds(30);
     /** One byte more than the largest body the resource accepts, so that it can tell a body is too large. */
     static final int KEPT_BYTES = 4096 + 1;
     /** How much of a body over the limit is read and dropped before the answer, so that the client can read it. */
@@ -52,6 +64,22 @@ public class NonBlockingBodyReader extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(NonBlockingBodyReader.class.getName());
 
     private final Semaphore blockingReaders = new Semaphore(BLOCKING_READERS);
+    /** The deadlines of bodies still arriving: one thread, which only answers 408s. */
+    private ScheduledExecutorService deadlines;
+
+    @Override
+    public void init() {
+        deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "verify-token-body-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        deadlines.shutdownNow();
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -76,10 +104,11 @@ public class NonBlockingBodyReader extends HttpFilter {
             return;
         }
         AsyncContext async = request.startAsync(request, response);
-        async.setTimeout(BODY_TIMEOUT.toMillis());
+        async.setTimeout(BACKSTOP.toMillis());
         ServletInputStream input = request.getInputStream();
         BodyCollector collector = new BodyCollector(async, input, response);
         async.addListener(collector);
+        collector.deadline = deadlines.schedule(collector::overdue, BODY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         input.setReadListener(collector);
     }
 
@@ -129,6 +158,7 @@ public class NonBlockingBodyReader extends HttpFilter {
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream(256);
         private final byte[] buffer = new byte[4096];
         private final AtomicBoolean settled = new AtomicBoolean();
+        private volatile ScheduledFuture<?> deadline;
         private long read;
 
         BodyCollector(AsyncContext async, ServletInputStream input, HttpServletResponse response) {
@@ -165,8 +195,21 @@ public class NonBlockingBodyReader extends HttpFilter {
 
         private void dispatch() {
             if (settled.compareAndSet(false, true)) {
+                cancelDeadline();
                 async.getRequest().setAttribute(BODY, kept.toByteArray());
                 async.dispatch();
+            }
+        }
+
+        /** The deadline passed before the whole body arrived. */
+        void overdue() {
+            answer(new IncompleteBodyException(true));
+        }
+
+        private void cancelDeadline() {
+            ScheduledFuture<?> pending = deadline;
+            if (pending != null) {
+                pending.cancel(false);
             }
         }
 
@@ -191,6 +234,7 @@ public class NonBlockingBodyReader extends HttpFilter {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
+            cancelDeadline();
             try {
                 if (!response.isCommitted()) {
                     ServletProblems.write(response, problem.problem());

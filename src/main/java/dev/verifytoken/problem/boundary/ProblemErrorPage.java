@@ -1,5 +1,6 @@
 package dev.verifytoken.problem.boundary;
 
+import dev.verifytoken.problem.entity.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -31,7 +32,10 @@ public class ProblemErrorPage extends HttpServlet {
             // a static-file servlet refusing a POST to a path that has no file: there is nothing to allow
             status = 404;
         }
-        ServletProblems.write(response, HttpProblems.forStatus(status, null));
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Problem problem = HttpProblems.forStatus(status, null);
+        ServletProblems.write(response, ServerErrors.identified(problem,
+                failure instanceof Throwable cause ? cause : null));
     }
 
     private boolean exists(HttpServletRequest request) throws IOException {

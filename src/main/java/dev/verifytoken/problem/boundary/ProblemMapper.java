@@ -8,8 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one place where exceptions become answers: every exception that leaves a resource, the
@@ -19,24 +17,22 @@ import java.util.logging.Logger;
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
-
     @Override
     public Response toResponse(Throwable exception) {
         return response(problem(exception));
     }
 
+    /** The problem an exception answers with; a server error among them with its request id, logged. */
     static Problem problem(Throwable exception) {
         if (exception instanceof ProblemException known) {
-            return known.problem();
+            return ServerErrors.identified(known.problem(), null);
         }
         if (exception instanceof WebApplicationException web) {
-            return HttpProblems.forStatus(web.getResponse().getStatus(), web.getResponse().getHeaderString(HttpHeaders.ALLOW));
+            Problem problem = HttpProblems.forStatus(web.getResponse().getStatus(),
+                    web.getResponse().getHeaderString(HttpHeaders.ALLOW));
+            return ServerErrors.identified(problem, problem.status() >= 500 ? web : null);
         }
-        // Only the type and the place: an exception's message could quote what the client sent.
-        LOG.log(Level.SEVERE, "Unexpected failure: " + exception.getClass().getName() + " at "
-                + (exception.getStackTrace().length > 0 ? exception.getStackTrace()[0] : "unknown place"));
-        return HttpProblems.forStatus(500, null);
+        return ServerErrors.identified(HttpProblems.forStatus(500, null), exception);
     }
 
     public static Response response(Problem problem) {
