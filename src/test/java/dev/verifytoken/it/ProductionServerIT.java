@@ -69,6 +69,25 @@ class ProductionServerIT {
     }
 
     @Test
+    void requestsThatTheServersParserRefusesWriteNoLogLine() {
+        String before = server.log();
+        ParserRejectionsIT.malformed().forEach(arguments -> RawHttp.exchange(server.base(), (byte[]) arguments.get()[1]));
+        // an invalid percent-escape in the path: Payara's web container logged a SEVERE line with a stack trace each
+        String body = "phone_number=%2B14155552671";
+        RawHttp.exchange(server.base(), ("POST /verify/%zz HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                + "application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.US_ASCII));
+        // then one token request, whose audit line marks the end of what those requests could have logged
+        String number = "+14155550142";
+        assertEquals(200, http.postForm(Http.form("phone_number", number)).statusCode());
+        server.awaitInLog("number=+1********42", Duration.ofSeconds(10));
+        String after = server.log().substring(before.length());
+        String[] lines = after.strip().split("\n");
+        assertEquals(1, lines.length, "only the audit line: " + after);
+        assertTrue(lines[0].contains("token issued"), after);
+    }
+
+    @Test
     void signsWithTheKeyAndAppIdFromTheSecretDirectory() throws Exception {
         HttpResponse<String> response = http.postForm(Http.form("phone_number", "+14155552671"));
         assertEquals(200, response.statusCode(), response.body());

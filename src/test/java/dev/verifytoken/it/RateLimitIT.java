@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +89,14 @@ class RateLimitIT {
         // 3 per hour, refilled one every 20 minutes: the next one in at most 1200 s
         assertTrue(retryAfter > 1100 && retryAfter <= 1200, "Retry-After: " + retryAfter);
         assertEquals(200, token("+1 415 555 2672", "198.51.100.5").statusCode(), "other numbers still get tokens");
+
+        // the status line with its standard reason phrase (Grizzly alone writes "429 CUSTOM")
+        String body = "phone_number=%2B14155552671";
+        RawHttp.Answer raw = RawHttp.exchange(server.base(), ("POST /verify/token HTTP/1.1\r\nHost: x\r\n"
+                + "X-Forwarded-For: 198.51.100.6\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+        assertEquals("HTTP/1.1 429 Too Many Requests", raw.statusLine());
+        assertTrue(raw.bodyText().contains("urn:verify-token:problem:rate-limited"), raw.toString());
     }
 
     @Test
