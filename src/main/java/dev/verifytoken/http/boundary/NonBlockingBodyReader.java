@@ -36,10 +36,12 @@ import java.util.logging.Logger;
  * {@link #BODY_TIMEOUT} is answered 408 problem+json; one that breaks off, 400.
  * <p>
  * Exactly one of these settles a request, whichever comes first: the whole body (the request goes on to the
- * resource), the deadline (408) or a broken connection (400). The deadline is this filter's own timer, not the
- * container's asynchronous timeout: a body completing as the container's timeout fired could be handed to the
- * resource while the container, its timeout listeners done, answered the request 500 itself (seen on Payara: a
- * token with status 500). The container's timeout stays as a backstop, well after the deadline.
+ * resource), the deadline (408) or a broken connection (400); each is then answered on a dispatch of the
+ * container's, as the body is. The deadline is this filter's own timer, not the container's asynchronous timeout: a
+ * body completing as the container's timeout fired could be handed to the resource while the container, its
+ * timeout listeners done, answered the request 500 itself (seen on Payara: a token with status 500); and a 408
+ * written by the timer's own thread came out as "200" on GlassFish and as an empty 200 on Open Liberty. The
+ * container's timeout stays as a backstop, well after the deadline.
  * <p>
  * Only the first {@link #KEPT_BYTES} bytes are kept: the resource refuses a longer body (413), after this filter
  * has read and dropped up to {@link #DRAIN_BYTES} more so that a client still sending can read the answer.
@@ -60,7 +62,8 @@ public class NonBlockingBodyReader extends HttpFilter {
     /** How many HTTP/2 requests may read their bodies blocking at once (of the production pool's 16 workers). */
     static final int BLOCKING_READERS = 4;
 
-    private static final String BODY = NonBlockingBodyReader.class.getName() + ".body";
+    /** The request attribute holding how the body ended: its bytes, or the problem that answers it. */
+    private static final String OUTCOME = NonBlockingBodyReader.class.getName() + ".outcome";
     private static final Logger LOG = Logger.getLogger(NonBlockingBodyReader.class.getName());
 
     private final Semaphore blockingReaders = new Semaphore(BLOCKING_READERS);
@@ -85,8 +88,15 @@ public class NonBlockingBodyReader extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
-            Object body = request.getAttribute(BODY);
-            chain.doFilter(body instanceof byte[] bytes ? new BufferedBodyRequest(request, bytes) : request, response);
+            Object outcome = request.getAttribute(OUTCOME);
+            if (outcome instanceof IncompleteBodyException incomplete) {
+                ServletProblems.write(response, incomplete.problem());
+                // sent at once: GlassFish would otherwise send the answer of a request whose body is unread as 200
+                response.flushBuffer();
+                return;
+            }
+            chain.doFilter(outcome instanceof byte[] bytes ? new BufferedBodyRequest(request, bytes) : request,
+                    response);
             return;
         }
         if (!hasBody(request) || !request.isAsyncSupported()) {
@@ -106,7 +116,7 @@ public class NonBlockingBodyReader extends HttpFilter {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(BACKSTOP.toMillis());
         ServletInputStream input = request.getInputStream();
-        BodyCollector collector = new BodyCollector(async, input, response);
+        BodyCollector collector = new BodyCollector(async, input);
         async.addListener(collector);
         collector.deadline = deadlines.schedule(collector::overdue, BODY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         input.setReadListener(collector);
@@ -149,22 +159,20 @@ public class NonBlockingBodyReader extends HttpFilter {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
-    /** Collects the body as it arrives, then dispatches the request; or answers when it does not arrive. */
+    /** Collects the body as it arrives, then dispatches the request; or dispatches its answer when it does not arrive. */
     private static final class BodyCollector implements ReadListener, AsyncListener {
 
         private final AsyncContext async;
         private final ServletInputStream input;
-        private final HttpServletResponse response;
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream(256);
         private final byte[] buffer = new byte[4096];
         private final AtomicBoolean settled = new AtomicBoolean();
         private volatile ScheduledFuture<?> deadline;
         private long read;
 
-        BodyCollector(AsyncContext async, ServletInputStream input, HttpServletResponse response) {
+        BodyCollector(AsyncContext async, ServletInputStream input) {
             this.async = async;
             this.input = input;
-            this.response = response;
         }
 
         @Override
@@ -174,7 +182,7 @@ public class NonBlockingBodyReader extends HttpFilter {
             while (input.isReady()) {
                 int count = input.read(buffer);
                 if (count < 0) {
-                    dispatch();
+                    settle(null);
                     return;
                 }
                 int keep = (int) Math.max(0, Math.min(count, KEPT_BYTES - read));
@@ -182,7 +190,7 @@ public class NonBlockingBodyReader extends HttpFilter {
                 read += count;
                 if (read > KEPT_BYTES + DRAIN_BYTES) {
                     // enough dropped: the resource answers 413 and the connection is closed after it
-                    dispatch();
+                    settle(null);
                     return;
                 }
             }
@@ -190,63 +198,49 @@ public class NonBlockingBodyReader extends HttpFilter {
 
         @Override
         public void onAllDataRead() {
-            dispatch();
-        }
-
-        private void dispatch() {
-            if (settled.compareAndSet(false, true)) {
-                cancelDeadline();
-                async.getRequest().setAttribute(BODY, kept.toByteArray());
-                async.dispatch();
-            }
+            settle(null);
         }
 
         /** The deadline passed before the whole body arrived. */
         void overdue() {
-            answer(new IncompleteBodyException(true));
-        }
-
-        private void cancelDeadline() {
-            ScheduledFuture<?> pending = deadline;
-            if (pending != null) {
-                pending.cancel(false);
-            }
+            settle(new IncompleteBodyException(true));
         }
 
         @Override
         public void onError(Throwable failure) {
             // the client went away or the connection broke: its fault, not the service's
             LOG.log(Level.FINE, "request body broke off", failure);
-            answer(new IncompleteBodyException(false));
+            settle(new IncompleteBodyException(false));
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            answer(new IncompleteBodyException(true));
+            settle(new IncompleteBodyException(true));
         }
 
         @Override
         public void onError(AsyncEvent event) {
-            answer(new IncompleteBodyException(false));
+            settle(new IncompleteBodyException(false));
         }
 
-        private void answer(IncompleteBodyException problem) {
+        /**
+         * The first outcome wins: the body (null here: what was kept) or the problem that answers the request.
+         * Either is dispatched, so that the answer is written on a thread of the container's.
+         */
+        private void settle(IncompleteBodyException problem) {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
-            cancelDeadline();
+            ScheduledFuture<?> pending = deadline;
+            if (pending != null) {
+                pending.cancel(false);
+            }
             try {
-                if (!response.isCommitted()) {
-                    ServletProblems.write(response, problem.problem());
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "could not answer a request whose body did not arrive", e);
-            } finally {
-                try {
-                    async.complete();
-                } catch (IllegalStateException alreadyCompleted) {
-                    // the container completed it itself
-                }
+                async.getRequest().setAttribute(OUTCOME, problem != null ? problem : kept.toByteArray());
+                async.dispatch();
+            } catch (IllegalStateException completing) {
+                // the connection broke and the container is completing the request itself: no one to answer
+                LOG.log(Level.FINE, "a request whose body did not arrive was completed by the container", completing);
             }
         }
 

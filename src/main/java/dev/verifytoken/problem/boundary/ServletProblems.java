@@ -13,11 +13,12 @@ public final class ServletProblems {
     }
 
     public static void write(HttpServletResponse response, Problem problem) throws IOException {
+        byte[] body = ProblemJson.write(problem).getBytes(StandardCharsets.UTF_8);
         response.setStatus(problem.status());
-        response.setContentType(ProblemJson.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(ProblemJson.MEDIA_TYPE + ";charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         problem.headers().forEach(response::setHeader);
-        response.getWriter().write(ProblemJson.write(problem));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
