@@ -35,9 +35,9 @@ fi
 # -- build: the production WAR, and a copy of it with the no-op endpoint added ------------------------------
 mvn -B -q package -DskipTests
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$out/test.classpath" -Dmdep.includeScope=test
-rm -rf "$out/war" && mkdir -p "$out/war/WEB-INF/classes"
-javac --release 17 -cp "$(cat "$out/test.classpath")" -d "$out/war/WEB-INF/classes" \
-  src/benchmark/java/dev/verifytoken/benchmark/NoOpResource.java src/benchmark/java/dev/verifytoken/benchmark/NoOpServlet.java
+# the no-op endpoints are test sources (src/test/java/.../benchmark), compiled by the build, never in the WAR itself
+rm -rf "$out/war" && mkdir -p "$out/war/WEB-INF/classes/dev/verifytoken/benchmark"
+cp target/test-classes/dev/verifytoken/benchmark/NoOp*.class "$out/war/WEB-INF/classes/dev/verifytoken/benchmark/"
 cp target/verify-token.war "$out/verify-token-benchmark.war"
 (cd "$out/war" && jar uf ../verify-token-benchmark.war WEB-INF/classes)
 
