@@ -1,20 +1,20 @@
 package dev.verifytoken.ratelimit.entity;
 
+import inet.ipaddr.IPAddress;
+
 import java.util.Optional;
 
 /**
- * An IP address or CIDR range ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 127.0.0.1}), read as strictly
- * as {@link IpAddress}: never a DNS look-up, never an exception for a bad text.
+ * An IP address or CIDR range ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 127.0.0.1}), read as strictly as
+ * {@link IpAddress}: never a DNS look-up, never an exception for a bad text.
  */
 public final class AddressRange {
 
-    private final byte[] network;
-    private final int prefix;
+    private final IPAddress range;
     private final String text;
 
-    private AddressRange(byte[] network, int prefix, String text) {
-        this.network = network;
-        this.prefix = prefix;
+    private AddressRange(IPAddress range, String text) {
+        this.range = range;
         this.text = text;
     }
 
@@ -25,42 +25,25 @@ public final class AddressRange {
         if (address.isEmpty()) {
             return Optional.empty();
         }
-        byte[] bytes = address.get().bytes();
-        int bits = bytes.length * 8;
-        int prefix = bits;
-        if (slash >= 0) {
-            String digits = value.substring(slash + 1);
-            if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Optional.empty();
-            }
-            prefix = Integer.parseInt(digits);
-            if (prefix > bits) {
-                return Optional.empty();
-            }
+        IPAddress network = address.get().address();
+        if (slash < 0) {
+            return Optional.of(new AddressRange(network, value));
         }
-        return Optional.of(new AddressRange(bytes, prefix, value));
+        String bits = value.substring(slash + 1);
+        // the prefix as digits only: "+8", "-1", "08" and the like are not read as numbers
+        if (bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(Character::isDigit) || bits.startsWith("0")
+                && bits.length() > 1) {
+            return Optional.empty();
+        }
+        int prefix = Integer.parseInt(bits);
+        if (prefix > network.getBitCount()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AddressRange(network.toPrefixBlock(prefix), value));
     }
 
     public boolean contains(IpAddress address) {
-        return contains(address.bytes());
-    }
-
-    private boolean contains(byte[] address) {
-        if (address.length != network.length) {
-            return false;
-        }
-        int full = prefix / 8;
-        for (int i = 0; i < full; i++) {
-            if (address[i] != network[i]) {
-                return false;
-            }
-        }
-        int rest = prefix % 8;
-        if (rest == 0) {
-            return true;
-        }
-        int mask = (0xFF << (8 - rest)) & 0xFF;
-        return (address[full] & mask) == (network[full] & mask);
+        return range.contains(address.address());
     }
 
     @Override
