@@ -51,7 +51,8 @@ public final class CallerAuthenticator {
     CallerAuthenticator(CallerAuthSettings settings, SimpleGet get) {
         this.settings = settings;
         this.jwks = settings.required() && isUrl(settings) ? (get == null ? new JwksKeys(settings.keySource())
-                : new JwksKeys(settings.keySource(), get, System::nanoTime)) : null;
+                : new JwksKeys(settings.keySource(), get, JwksKeys.UNKNOWN_KEY_REFRESH, JwksKeys.MAX_AGE, JwksKeys.RETRY,
+                System::nanoTime)) : null;
         if (jwks != null) {
             jwks.fetch();
         }
@@ -74,10 +75,14 @@ public final class CallerAuthenticator {
         return settings.required();
     }
 
-    /** Refuses with 401 unless authentication is off or the Authorization header holds a valid bearer JWT. */
-    public void authenticate(String authorization) {
+    /**
+     * Refuses with 401 unless authentication is off or the Authorization header holds a valid bearer JWT.
+     *
+     * @return the caller token's verified claims; empty when authentication is off
+     */
+    public Optional<JwtClaims> authenticate(String authorization) {
         if (!settings.required()) {
-            return;
+            return Optional.empty();
         }
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -92,6 +97,7 @@ public final class CallerAuthenticator {
                     > settings.maxTokenLifetimeSeconds()) {
                 throw new UnauthenticatedException(true);
             }
+            return Optional.of(claims);
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw new UnauthenticatedException(true);
         }
@@ -111,7 +117,7 @@ public final class CallerAuthenticator {
         }
         String source = settings.keySource();
         if (jwks != null) {
-            builder.setVerificationKeyResolver(jwks);
+            builder.setVerificationKeyResolver(jwks.resolver());
         } else {
             String text = settings.keyIsLocation() ? read(source) : source;
             key(builder, text.strip());

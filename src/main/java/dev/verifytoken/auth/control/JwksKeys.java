@@ -3,33 +3,23 @@ package dev.verifytoken.auth.control;
 import org.jose4j.http.Get;
 import org.jose4j.http.SimpleGet;
 import org.jose4j.jwk.HttpsJwks;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.VerificationJwkSelector;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
-import org.jose4j.lang.JoseException;
-import org.jose4j.lang.UnresolvableKeyException;
 
-import java.io.IOException;
-import java.security.Key;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
- * The keys of the app's sign-in, fetched from its JWKS URL (https only) when the application starts and again
- * now and then, so that anonymous requests cannot make the service wait on the identity provider:
- * <ul>
- * <li>every fetch has short timeouts ({@link #TIMEOUT}), no retries and a bounded answer size;</li>
- * <li>one fetch at a time: while one runs, other requests use the keys at hand (and never queue behind it);</li>
- * <li>a token whose {@code kid} is unknown triggers a fetch at most once per {@link #UNKNOWN_KEY_REFRESH};
- * the keys are fetched again after {@link #MAX_AGE}, and retried every {@link #RETRY} while there are none.</li>
- * </ul>
+ * The keys of the app's sign-in, from its JWKS URL (https only), through jose4j's {@link HttpsJwks} and its resolver:
+ * fetched when the application starts, again after {@link #MAX_AGE} (or the answer's own cache lifetime), and for
+ * a token whose {@code kid} is unknown at most once per {@link #UNKNOWN_KEY_REFRESH}; one fetch at a time, with short
+ * timeouts, no retries and a bounded answer; the keys at hand kept while a fetch fails (tried again after
+ * {@link #RETRY}). Written around it: while there are no keys at all, a fetch is tried at most every {@link #RETRY}
+ * and no request waits for it, where jose4j would make each request fetch again in turn.
  */
-final class JwksKeys implements VerificationKeyResolver {
+final class JwksKeys {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     static final Duration UNKNOWN_KEY_REFRESH = Duration.ofSeconds(60);
@@ -40,26 +30,29 @@ final class JwksKeys implements VerificationKeyResolver {
 
     private final String location;
     private final HttpsJwks jwks;
+    private final VerificationKeyResolver resolver;
+    private final Duration retry;
     private final LongSupplier nanoClock;
     private final ReentrantLock fetching = new ReentrantLock();
-    private final VerificationJwkSelector selector = new VerificationJwkSelector();
-    private volatile List<JsonWebKey> keys = List.of();
-    private volatile long fetchedAt;
+    private volatile boolean loaded;
     private volatile long lastAttempt;
-    private volatile boolean attempted;
     private volatile String failure = "not fetched yet";
 
     JwksKeys(String location) {
-        this(location, boundedGet(), System::nanoTime);
+        this(location, boundedGet(), UNKNOWN_KEY_REFRESH, MAX_AGE, RETRY, System::nanoTime);
     }
 
-    JwksKeys(String location, SimpleGet get, LongSupplier nanoClock) {
+    JwksKeys(String location, SimpleGet get, Duration unknownKeyRefresh, Duration maxAge, Duration retry,
+             LongSupplier nanoClock) {
         this.location = location;
-        this.jwks = new HttpsJwks(location);
-        this.jwks.setSimpleHttpGet(get);
-        // this class decides when to fetch (see above); jose4j's own wait between refreshes would skip some
-        this.jwks.setRefreshReprieveThreshold(0);
+        this.retry = retry;
         this.nanoClock = nanoClock;
+        this.jwks = new HttpsJwks(location);
+        jwks.setSimpleHttpGet(get);
+        jwks.setDefaultCacheDuration(maxAge.toSeconds());
+        jwks.setRefreshReprieveThreshold(unknownKeyRefresh.toMillis());
+        jwks.setRetainCacheOnErrorDuration(retry.toSeconds());
+        this.resolver = new HttpsJwksVerificationKeyResolver(jwks);
     }
 
     private static SimpleGet boundedGet() {
@@ -75,86 +68,41 @@ final class JwksKeys implements VerificationKeyResolver {
     boolean fetch() {
         fetching.lock();
         try {
-            return fetchLocked();
-        } finally {
-            fetching.unlock();
-        }
-    }
-
-    private boolean fetchLocked() {
-        lastAttempt = nanoClock.getAsLong();
-        attempted = true;
-        try {
+            lastAttempt = nanoClock.getAsLong();
             jwks.refresh();
-            List<JsonWebKey> fetched = List.copyOf(jwks.getJsonWebKeys());
-            if (fetched.isEmpty()) {
-                failure = "the JWKS at " + location + " has no keys";
-                return false;
-            }
-            keys = fetched;
-            fetchedAt = lastAttempt;
-            failure = null;
-            return true;
-        } catch (IOException | JoseException | RuntimeException e) {
+            loaded = !jwks.getJsonWebKeys().isEmpty();
+            failure = loaded ? null : "the JWKS at " + location + " has no keys";
+        } catch (Exception e) {
             // the class of the failure only: a message could quote the answer
             failure = "the keys could not be fetched from " + location + " (" + e.getClass().getSimpleName() + ")";
             LOG.warning("Caller authentication: " + failure);
-            return false;
-        }
-    }
-
-    /** Fetches the keys unless another fetch runs or one was tried less than {@code interval} ago. */
-    private boolean fetchIfDue(Duration interval) {
-        if (attempted && nanoClock.getAsLong() - lastAttempt < interval.toNanos()) {
-            return false;
-        }
-        if (!fetching.tryLock()) {
-            return false;
-        }
-        try {
-            if (attempted && nanoClock.getAsLong() - lastAttempt < interval.toNanos()) {
-                return false;
-            }
-            return fetchLocked();
         } finally {
             fetching.unlock();
         }
+        return loaded;
     }
 
-    /** Whether keys are at hand, fetching them first if there are none and a retry is due. */
+    /** Whether keys are at hand, trying once more first if there are none and a retry is due (never waiting). */
     boolean available() {
-        if (keys.isEmpty()) {
-            fetchIfDue(RETRY);
+        if (!loaded && nanoClock.getAsLong() - lastAttempt >= retry.toNanos() && fetching.tryLock()) {
+            try {
+                if (!loaded && nanoClock.getAsLong() - lastAttempt >= retry.toNanos()) {
+                    fetch();
+                }
+            } finally {
+                fetching.unlock();
+            }
         }
-        return !keys.isEmpty();
+        return loaded;
     }
 
     /** Why there are no keys, or null when there are. */
     String failure() {
-        return keys.isEmpty() ? failure : null;
+        return loaded ? null : failure;
     }
 
-    @Override
-    public Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nestingContext)
-            throws UnresolvableKeyException {
-        if (!keys.isEmpty() && nanoClock.getAsLong() - fetchedAt > MAX_AGE.toNanos()) {
-            fetchIfDue(RETRY);
-        }
-        JsonWebKey key = select(jws);
-        if (key == null && fetchIfDue(keys.isEmpty() ? RETRY : UNKNOWN_KEY_REFRESH)) {
-            key = select(jws);
-        }
-        if (key == null) {
-            throw new UnresolvableKeyException("no key of the sign-in's JWKS verifies this token");
-        }
-        return key.getKey();
-    }
-
-    private JsonWebKey select(JsonWebSignature jws) {
-        try {
-            return selector.select(jws, keys);
-        } catch (JoseException e) {
-            return null;
-        }
+    /** Verification keys by the token's header, from the keys at hand, fetched again as described above. */
+    VerificationKeyResolver resolver() {
+        return resolver;
     }
 }

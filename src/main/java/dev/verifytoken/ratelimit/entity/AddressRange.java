@@ -30,9 +30,8 @@ public final class AddressRange {
             return Optional.of(new AddressRange(network, value));
         }
         String bits = value.substring(slash + 1);
-        // the prefix as digits only: "+8", "-1", "08" and the like are not read as numbers
-        if (bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(Character::isDigit) || bits.startsWith("0")
-                && bits.length() > 1) {
+        // the prefix as ASCII digits only (Java's \d): "+8", "-1", "08", "٢٤" and the like are not numbers
+        if (!bits.matches("0|[1-9]\\d{0,2}")) {
             return Optional.empty();
         }
         int prefix = Integer.parseInt(bits);

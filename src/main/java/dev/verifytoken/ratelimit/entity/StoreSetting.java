@@ -1,9 +1,11 @@
 package dev.verifytoken.ratelimit.entity;
 
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisCredentialsProvider;
+import io.lettuce.core.RedisURI;
+
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,22 +29,24 @@ public sealed interface StoreSetting {
     }
 
     /**
-     * A Redis server. The password is a secret: it is in no {@code toString}, log line or problem.
-     *
-     * @param database 0 unless the URL has a path {@code /db}
+     * A Redis server, as Lettuce's {@link RedisURI} reads the URL. The password is a secret: it is in no
+     * {@code toString}, log line or problem.
      */
-    record Redis(boolean tls, String host, int port, int database, Optional<String> user, Optional<String> password)
-            implements StoreSetting {
+    record Redis(RedisURI uri) implements StoreSetting {
 
         /** The same server with this password (from the secrets directory, over the URL's). */
         public Redis withPassword(String secret) {
-            return new Redis(tls, host, port, database, user, Optional.of(secret));
+            RedisURI copy = RedisURI.builder(uri).build();
+            copy.setCredentialsProvider(RedisCredentialsProvider.from(() -> RedisCredentials.just(uri.getUsername(),
+                    secret)));
+            return new Redis(copy);
         }
 
         /** The URL without user or password, for the log and the health data. */
         public String address() {
-            return (tls ? "rediss://" : "redis://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port
-                    + "/" + database;
+            String host = uri.getHost();
+            return (uri.isSsl() ? "rediss://" : "redis://") + (host.contains(":") && !host.startsWith("[")
+                    ? "[" + host + "]" : host) + ":" + uri.getPort() + "/" + uri.getDatabase();
         }
 
         @Override
@@ -67,56 +71,30 @@ public sealed interface StoreSetting {
         return Optional.empty();
     }
 
+    /**
+     * The URL's shape is checked with the JDK's URI first: RedisURI takes {@code redis://host:port} (no number) as
+     * the host {@code host:port}, a missing port as 6379 and a database of 16 without a word, which would show only
+     * when connecting.
+     */
     private static Optional<StoreSetting> redis(String text) {
         try {
-            return redis(new URI(text));
+            URI url = new URI(text);
+            if (url.getHost() == null || url.getPort() < 1 || url.getRawQuery() != null || url.getRawFragment() != null
+                    || !isDatabase(url.getRawPath())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Redis(RedisURI.create(url)));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<StoreSetting> redis(URI uri) {
-        String host = uri.getHost();
-        if (host == null || host.isEmpty() || uri.getPort() < 1 || uri.getPort() > 65535
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return Optional.empty();
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        Optional<Integer> database = database(uri.getRawPath());
-        if (database.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> user = Optional.empty();
-        Optional<String> password = Optional.empty();
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            String name = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            user = Optional.of(name).filter(n -> !n.isEmpty());
-            if (colon >= 0) {
-                password = Optional.of(decode(userInfo.substring(colon + 1))).filter(p -> !p.isEmpty());
-            }
-        }
-        boolean tls = uri.getScheme().equalsIgnoreCase("rediss");
-        return Optional.of(new Redis(tls, host, uri.getPort(), database.get(), user, password));
-    }
-
     /** No path, {@code /} or {@code /n} for a database number from 0 to 15 (Redis's default count). */
-    private static Optional<Integer> database(String path) {
+    private static boolean isDatabase(String path) {
         if (path == null || path.isEmpty() || path.equals("/")) {
-            return Optional.of(0);
+            return true;
         }
         String number = path.substring(1);
-        if (number.length() <= 2 && number.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            int database = Integer.parseInt(number);
-            return database <= 15 ? Optional.of(database) : Optional.empty();
-        }
-        return Optional.empty();
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return number.matches("\\d{1,2}") && Integer.parseInt(number) <= 15;
     }
 }

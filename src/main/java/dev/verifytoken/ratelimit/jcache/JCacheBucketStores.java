@@ -9,6 +9,7 @@ import com.hazelcast.config.CacheConfig;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.core.HazelcastInstance;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.grid.jcache.Bucket4jJCache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,16 +101,12 @@ public class JCacheBucketStores implements ClusteredBucketStores {
         }
     }
 
-    /** Payara binds its Hazelcast instance in JNDI when the data grid is enabled. */
+    /** Payara binds its Hazelcast instance in JNDI when the data grid is enabled; other servers have none. */
     private static boolean dataGridRunning() {
         try {
-            Object instance = new InitialContext().lookup(PAYARA_DATA_GRID);
-            if (instance == null) {
-                return false;
-            }
-            Object lifecycle = instance.getClass().getMethod("getLifecycleService").invoke(instance);
-            return (Boolean) lifecycle.getClass().getMethod("isRunning").invoke(lifecycle);
-        } catch (NamingException | ReflectiveOperationException | RuntimeException e) {
+            return new InitialContext().lookup(PAYARA_DATA_GRID) instanceof HazelcastInstance grid
+                    && grid.getLifecycleService().isRunning();
+        } catch (NamingException | RuntimeException | LinkageError e) {
             return false;
         }
     }

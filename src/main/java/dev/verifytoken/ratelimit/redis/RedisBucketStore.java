@@ -91,15 +91,9 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
     }
 
     private static RedisURI uri(StoreSetting.Redis server) {
-        RedisURI.Builder uri = RedisURI.builder().withHost(server.host()).withPort(server.port())
-                .withDatabase(server.database()).withSsl(server.tls()).withTimeout(TIMEOUT)
-                .withClientName("verify-token");
-        if (server.password().isPresent()) {
-            uri = server.user().isPresent()
-                    ? uri.withAuthentication(server.user().get(), server.password().get())
-                    : uri.withPassword((CharSequence) server.password().get());
-        }
-        return uri.build();
+        RedisURI uri = RedisURI.builder(server.uri()).withTimeout(TIMEOUT).withClientName("verify-token").build();
+        uri.setCredentialsProvider(server.uri().getCredentialsProvider());
+        return uri;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A language the Twilio Verification SDK supports, as a BCP 47 tag: one of the supported tags, or
@@ -19,6 +20,8 @@ public final class VerificationLocale {
 
     private static final Set<String> LANGUAGES = Set.copyOf(SUPPORTED.stream().filter(t -> t.length() == 2).toList());
     private static final Set<String> TAGS = Set.copyOf(SUPPORTED);
+    /** A region subtag: two ASCII capitals or three ASCII digits (UN M.49). */
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}|[0-9]{3}");
 
     public static final String RULE = "must be a supported language (" + String.join(", ", SUPPORTED)
             + ") or language-REGION with a supported language";
@@ -98,8 +101,7 @@ public final class VerificationLocale {
     }
 
     private static boolean isRegion(String region) {
-        return region.length() == 2 && region.chars().allMatch(c -> c >= 'A' && c <= 'Z')
-                || region.length() == 3 && region.chars().allMatch(c -> c >= '0' && c <= '9');
+        return REGION.matcher(region).matches();
     }
 
     @Override

@@ -27,6 +27,10 @@ public final class CallerTokens {
         }
     }
 
+    public java.security.PublicKey publicKey() {
+        return key.getPublicKey();
+    }
+
     public String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getPublicKey().getEncoded())

@@ -4,7 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisURI;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,30 +26,31 @@ class StoreSettingTest {
 
     @Test
     void readsEveryPartOfARedisUrl() {
-        StoreSetting.Redis plain = redis("redis://redis.internal:6379");
-        assertEquals("redis.internal", plain.host());
-        assertEquals(6379, plain.port());
-        assertEquals(0, plain.database());
-        assertFalse(plain.tls());
-        assertTrue(plain.user().isEmpty() && plain.password().isEmpty());
+        RedisURI plain = redis("redis://redis.internal:6379").uri();
+        assertEquals("redis.internal", plain.getHost());
+        assertEquals(6379, plain.getPort());
+        assertEquals(0, plain.getDatabase());
+        assertFalse(plain.isSsl());
+        assertTrue(plain.getUsername() == null && plain.getPassword() == null);
 
-        StoreSetting.Redis full = redis("rediss://limits:s%3Acr%40t@10.0.0.5:6380/3");
-        assertTrue(full.tls());
-        assertEquals(Optional.of("limits"), full.user());
-        assertEquals(Optional.of("s:cr@t"), full.password());
-        assertEquals(3, full.database());
+        RedisURI full = redis("rediss://limits:s%3Acr%40t@10.0.0.5:6380/3").uri();
+        assertTrue(full.isSsl());
+        assertEquals("limits", full.getUsername());
+        assertEquals("s:cr@t", new String(full.getPassword()));
+        assertEquals(3, full.getDatabase());
 
         StoreSetting.Redis passwordOnly = redis("redis://:secret@[::1]:6379/");
-        assertEquals("::1", passwordOnly.host());
-        assertTrue(passwordOnly.user().isEmpty());
-        assertEquals(Optional.of("secret"), passwordOnly.password());
+        assertEquals(null, passwordOnly.uri().getUsername());
+        assertEquals("secret", new String(passwordOnly.uri().getPassword()));
         assertEquals("redis://[::1]:6379/0", passwordOnly.address());
     }
 
     @Test
     void neverShowsThePassword() {
         StoreSetting.Redis server = redis("redis://user:hunter2@redis:6379/1").withPassword("from-the-secrets-dir");
-        assertEquals(Optional.of("from-the-secrets-dir"), server.password());
+        RedisCredentials credentials = server.uri().getCredentialsProvider().resolveCredentials().block();
+        assertEquals("user", credentials.getUsername());
+        assertEquals("from-the-secrets-dir", new String(credentials.getPassword()));
         assertFalse(server.toString().contains("hunter2") || server.toString().contains("from-the-secrets-dir"));
         assertFalse(server.address().contains("user"), "nor the user");
     }
