@@ -35,7 +35,7 @@ public class AuditLog {
         if (outcome.issued()) {
             line.append("token issued");
         } else {
-            line.append("token refused reason=").append(outcome.refusal().label()).append(" problem=")
+            line.append("token refused reason=").append(outcome.refusal()).append(" problem=")
                     .append(outcome.problemName());
         }
         line.append(" number=").append(outcome.number() == null ? "-" : outcome.number().masked())

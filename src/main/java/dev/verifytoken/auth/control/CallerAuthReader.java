@@ -8,7 +8,6 @@ import org.jose4j.http.SimpleGet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Reads caller authentication: {@code auth.caller.required} (default false) and, when it is true, the
@@ -31,13 +30,12 @@ public class CallerAuthReader {
                          List<ConfigurationProblem> problems) {
     }
 
-    public Result read(Function<String, Optional<String>> values) {
+    public Result read(SettingsReader values) {
         return read(values, null);
     }
 
     /** With keys at an https URL fetched through this client (tests); null: the bounded client of JwksKeys. */
-    Result read(Function<String, Optional<String>> source, SimpleGet get) {
-        SettingsReader values = new SettingsReader(source);
+    Result read(SettingsReader values, SimpleGet get) {
         if (!values.bool(REQUIRED, false)) {
             CallerAuthSettings off = CallerAuthSettings.off();
             return values.valid() ? new Result(new CallerAuthenticator(off), off, List.of())
@@ -51,7 +49,7 @@ public class CallerAuthReader {
                     + " be swapped by anyone on the way");
         }
         long maxLifetime = values.wholeNumber(MAX_TOKEN_LIFETIME, 60, 604_800, " seconds (7 days): the longest a"
-                + " caller token may be valid").orElse((int) CallerAuthSettings.DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
+                + " caller token may be valid").orElse(CallerAuthSettings.DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
         if (key.isEmpty() && location.isEmpty()) {
             values.problem(PUBLIC_KEY_LOCATION, "or " + PUBLIC_KEY + " is required when " + REQUIRED + " is true: the"
                     + " public key, JWK or JWKS of the app's sign-in");

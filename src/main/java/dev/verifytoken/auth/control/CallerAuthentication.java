@@ -3,11 +3,11 @@ package dev.verifytoken.auth.control;
 import dev.verifytoken.auth.entity.CallerAuthSettings;
 import dev.verifytoken.configuration.control.ServiceNotConfiguredException;
 import dev.verifytoken.configuration.control.SettingsCheck;
+import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.List;
 import java.util.logging.Logger;
@@ -22,10 +22,13 @@ public class CallerAuthentication implements SettingsCheck {
     private CallerAuthSettings settings;
     private List<ConfigurationProblem> problems = List.of();
 
-    @PostConstruct
-    void read() {
-        Config config = ConfigProvider.getConfig();
-        CallerAuthReader.Result result = new CallerAuthReader().read(name -> config.getOptionalValue(name, String.class));
+    /** For CDI's proxy. */
+    protected CallerAuthentication() {
+    }
+
+    @Inject
+    public CallerAuthentication(Config config) {
+        CallerAuthReader.Result result = new CallerAuthReader().read(SettingsReader.of(config));
         authenticator = result.authenticator();
         settings = result.settings();
         problems = result.problems();

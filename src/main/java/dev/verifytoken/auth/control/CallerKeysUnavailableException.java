@@ -7,7 +7,7 @@ import dev.verifytoken.problem.entity.Problem;
 public class CallerKeysUnavailableException extends ProblemException {
 
     public CallerKeysUnavailableException() {
-        super("caller keys unavailable");
+        super("authentication", "caller keys unavailable");
     }
 
     @Override

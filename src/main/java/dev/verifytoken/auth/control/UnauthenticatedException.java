@@ -12,7 +12,7 @@ public class UnauthenticatedException extends ProblemException {
      * @param tokenGiven whether the request carried a bearer token (which did not verify)
      */
     public UnauthenticatedException(boolean tokenGiven) {
-        super(tokenGiven ? "invalid caller token" : "no caller token");
+        super("authentication", tokenGiven ? "invalid caller token" : "no caller token");
         this.tokenGiven = tokenGiven;
     }
 

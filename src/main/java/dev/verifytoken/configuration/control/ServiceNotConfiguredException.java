@@ -15,7 +15,7 @@ public class ServiceNotConfiguredException extends ProblemException {
     private final List<ConfigurationProblem> problems;
 
     public ServiceNotConfiguredException(List<ConfigurationProblem> problems) {
-        super("not configured: " + problems.stream().map(ConfigurationProblem::property).toList());
+        super("not_configured", "not configured: " + problems.stream().map(ConfigurationProblem::property).toList());
         this.problems = List.copyOf(problems);
     }
 

@@ -2,7 +2,7 @@ package dev.verifytoken.crossorigin.boundary;
 
 import dev.verifytoken.crossorigin.control.CrossOriginGuard;
 import dev.verifytoken.crossorigin.control.CrossOriginRefusedException;
-import dev.verifytoken.problem.boundary.ServletProblems;
+import dev.verifytoken.problem.boundary.ProblemAnswers;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -48,7 +48,7 @@ public class CorsFilter extends HttpFilter {
             response.setHeader("Access-Control-Allow-Headers", "Content-Type, Authorization, Accept-Language");
             response.setHeader("Access-Control-Max-Age", "600");
         } else {
-            ServletProblems.write(response, new CrossOriginRefusedException().problem());
+            ProblemAnswers.write(response, new CrossOriginRefusedException().problem());
         }
     }
 }

@@ -7,7 +7,7 @@ import dev.verifytoken.problem.entity.Problem;
 public class CrossOriginRefusedException extends ProblemException {
 
     public CrossOriginRefusedException() {
-        super("cross-origin request");
+        super("cross_origin", "cross-origin request");
     }
 
     @Override

@@ -3,9 +3,9 @@ package dev.verifytoken.crossorigin.control;
 import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.control.SettingsCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,13 +25,16 @@ public class CrossOriginSettings implements SettingsCheck {
     private Set<String> allowed = Set.of();
     private List<ConfigurationProblem> problems = List.of();
 
-    @PostConstruct
-    void read() {
-        read(ConfigProvider.getConfig().getOptionalValue(ALLOWED_ORIGINS, String.class));
+    /** For CDI's proxy. */
+    protected CrossOriginSettings() {
     }
 
-    void read(Optional<String> value) {
-        SettingsReader values = new SettingsReader(name -> value);
+    @Inject
+    public CrossOriginSettings(Config config) {
+        this(SettingsReader.of(config));
+    }
+
+    CrossOriginSettings(SettingsReader values) {
         Set<String> origins = new LinkedHashSet<>();
         List<String> items = values.list(ALLOWED_ORIGINS);
         for (int i = 0; i < items.size(); i++) {

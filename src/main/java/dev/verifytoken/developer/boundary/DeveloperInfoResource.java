@@ -9,7 +9,7 @@ import dev.verifytoken.policy.control.PolicyConfiguration;
 import dev.verifytoken.ratelimit.control.RateLimits;
 import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
-import dev.verifytoken.startup.control.ConfigurationCheck;
+import dev.verifytoken.configuration.control.ConfigurationCheck;
 import dev.verifytoken.token.entity.VerificationLocale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -75,7 +74,7 @@ public class DeveloperInfoResource {
                     app.add("app_id", settings.appId()).add("token_lifetime_seconds", settings.lifetimeSeconds())
                             .add("defaults", defaults(settings));
                     if (status.name().isDefault()) {
-                        // the default app's, where they were before there were several apps
+                        // the default app's also at the top level, where clients written for one app read them
                         info.add("app_id", settings.appId())
                                 .add("token_lifetime_seconds", settings.lifetimeSeconds())
                                 .add("defaults", defaults(settings));
@@ -98,8 +97,7 @@ public class DeveloperInfoResource {
         JsonArrayBuilder locales = Json.createArrayBuilder();
         VerificationLocale.SUPPORTED.forEach(locales::add);
         info.add("supported_locales", locales);
-        return Response.ok(info.build().toString(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.ok(info.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static JsonObjectBuilder defaults(TokenSettings settings) {

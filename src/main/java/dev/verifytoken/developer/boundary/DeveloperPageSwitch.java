@@ -1,7 +1,7 @@
 package dev.verifytoken.developer.boundary;
 
 import dev.verifytoken.developer.control.DeveloperPageSettings;
-import dev.verifytoken.problem.boundary.ServletProblems;
+import dev.verifytoken.problem.boundary.ProblemAnswers;
 import dev.verifytoken.problem.entity.Problem;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -38,7 +38,7 @@ public class DeveloperPageSwitch extends HttpFilter {
             chain.doFilter(request, response);
         } else if (settings.enabled() && !isReading(request) && isFile(request)) {
             // some default servlets (Open Liberty's) serve the file whatever the method: PUT, DELETE, PROPFIND...
-            ServletProblems.write(response, Problem.ofStatus(405, "Method Not Allowed",
+            ProblemAnswers.write(response, Problem.ofStatus(405, "Method Not Allowed",
                     "The developer page's files are only read (GET, HEAD).").withHeader("Allow", "GET, HEAD, OPTIONS"));
         } else if (settings.enabled()) {
             response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "

@@ -3,12 +3,11 @@ package dev.verifytoken.developer.control;
 import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.control.SettingsCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Whether the developer page and its data are served: {@code developer-page.enabled}, {@code true} (the default)
@@ -23,13 +22,16 @@ public class DeveloperPageSettings implements SettingsCheck {
     private boolean enabled;
     private List<ConfigurationProblem> problems = List.of();
 
-    @PostConstruct
-    void read() {
-        read(ConfigProvider.getConfig().getOptionalValue(ENABLED, String.class));
+    /** For CDI's proxy. */
+    protected DeveloperPageSettings() {
     }
 
-    void read(Optional<String> value) {
-        SettingsReader values = new SettingsReader(name -> value);
+    @Inject
+    public DeveloperPageSettings(Config config) {
+        this(SettingsReader.of(config));
+    }
+
+    DeveloperPageSettings(SettingsReader values) {
         boolean on = values.bool(ENABLED, true);
         // a value that is neither true nor false is a problem, and leaves the page off
         enabled = on && values.valid();

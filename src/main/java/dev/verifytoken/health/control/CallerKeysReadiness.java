@@ -1,7 +1,7 @@
 package dev.verifytoken.health.control;
 
 import dev.verifytoken.auth.control.CallerAuthentication;
-import dev.verifytoken.startup.control.ConfigurationCheck;
+import dev.verifytoken.configuration.control.ConfigurationCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,7 +1,7 @@
 package dev.verifytoken.health.control;
 
 import dev.verifytoken.apps.control.AuthyApps;
-import dev.verifytoken.startup.control.ConfigurationCheck;
+import dev.verifytoken.configuration.control.ConfigurationCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

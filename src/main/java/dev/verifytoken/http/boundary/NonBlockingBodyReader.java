@@ -1,6 +1,6 @@
 package dev.verifytoken.http.boundary;
 
-import dev.verifytoken.problem.boundary.ServletProblems;
+import dev.verifytoken.problem.boundary.ProblemAnswers;
 import dev.verifytoken.problem.control.IncompleteBodyException;
 import dev.verifytoken.problem.entity.Problem;
 import jakarta.servlet.AsyncContext;
@@ -38,10 +38,9 @@ import java.util.logging.Logger;
  * Exactly one of these settles a request, whichever comes first: the whole body (the request goes on to the
  * resource), the deadline (408) or a broken connection (400); each is then answered on a dispatch of the
  * container's, as the body is. The deadline is this filter's own timer, not the container's asynchronous timeout: a
- * body completing as the container's timeout fired could be handed to the resource while the container, its
- * timeout listeners done, answered the request 500 itself (seen on Payara: a token with status 500); and a 408
- * written by the timer's own thread came out as "200" on GlassFish and as an empty 200 on Open Liberty. The
- * container's timeout stays as a backstop, well after the deadline.
+ * body completing as the container's timeout fires can be handed to the resource while the container answers the
+ * request 500 itself (Payara), and a 408 written on a thread other than the container's comes out as "200" on
+ * GlassFish (BodyTimeoutEdgeIT). The container's timeout stays as a backstop, well after the deadline.
  * <p>
  * Only the first {@link #KEPT_BYTES} bytes are kept: the resource refuses a longer body (413), after this filter
  * has read and dropped up to {@link #DRAIN_BYTES} more so that a client still sending can read the answer.
@@ -54,8 +53,10 @@ public class NonBlockingBodyReader extends HttpFilter {
     static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
     /** The container's own timeout for a suspended request: only if this filter's deadline never fired. */
     static final Duration BACKSTOP = BODY_TIMEOUT.plusSeconds(30);
+    /** The largest request body the service reads: a token request is a few dozen bytes, sent at once. */
+    public static final int MAX_BODY_BYTES = 4096;
     /** One byte more than the largest body the resource accepts, so that it can tell a body is too large. */
-    static final int KEPT_BYTES = 4096 + 1;
+    static final int KEPT_BYTES = MAX_BODY_BYTES + 1;
     /** How much of a body over the limit is read and dropped before the answer, so that the client can read it. */
     static final long DRAIN_BYTES = 1 << 20;
 
@@ -90,7 +91,7 @@ public class NonBlockingBodyReader extends HttpFilter {
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
             Object outcome = request.getAttribute(OUTCOME);
             if (outcome instanceof IncompleteBodyException incomplete) {
-                ServletProblems.write(response, incomplete.problem());
+                ProblemAnswers.write(response, incomplete.problem());
                 // sent at once: GlassFish would otherwise send the answer of a request whose body is unread as 200
                 response.flushBuffer();
                 return;
@@ -137,7 +138,7 @@ public class NonBlockingBodyReader extends HttpFilter {
     private void readBlocking(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!blockingReaders.tryAcquire()) {
-            ServletProblems.write(response, Problem.of("too-many-requests", 429, "Too many requests",
+            ProblemAnswers.write(response, Problem.of("too-many-requests", 429, "Too many requests",
                     "Too many request bodies are arriving over HTTP/2 at once; try again, or use HTTP/1.1.")
                     .withHeader("Retry-After", "1"));
             return;

@@ -1,6 +1,6 @@
 package dev.verifytoken.http.boundary;
 
-import dev.verifytoken.problem.boundary.ServletProblems;
+import dev.verifytoken.problem.boundary.ProblemAnswers;
 import dev.verifytoken.problem.entity.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,7 +22,7 @@ public class TraceRefusal extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if ("TRACE".equals(request.getMethod())) {
-            ServletProblems.write(response, Problem.ofStatus(405, "Method Not Allowed",
+            ProblemAnswers.write(response, Problem.ofStatus(405, "Method Not Allowed",
                     "TRACE is not answered here. Tokens are issued by POST /verify/token.")
                     .withHeader("Allow", "GET, HEAD, POST, OPTIONS"));
             return;

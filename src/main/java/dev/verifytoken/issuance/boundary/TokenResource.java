@@ -7,26 +7,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
-import java.io.InputStream;
 import java.util.Collections;
-import java.util.function.Supplier;
 
 /**
- * {@code POST /verify/token}: the phone number a user typed in, a token for the Twilio Verification
- * SDK out, as {@code {"jwt_token": "..."}}, for the default Authy app. Takes form-encoded and JSON bodies with the
- * same fields. ({@link AppTokenResource} is the same for the other apps.)
+ * {@code POST /verify/token}: the phone number a user typed in, a token for the Twilio Verification SDK out, as
+ * {@code {"jwt_token": "..."}}, for the default Authy app; {@code POST /verify/apps/<app>/token} the same for one of
+ * the apps of {@code apps}. Form-encoded and JSON bodies with the same fields ({@link TokenRequestReader}).
  */
 @ApplicationScoped
-@Path("token")
+@Path("")
 @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
@@ -35,36 +32,25 @@ public class TokenResource {
     TokenIssuance issuance;
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response fromForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-                             @Context HttpServletRequest request) {
-        return answer(issuance.issue(null, form(body, type), caller(request)));
+    @Path("token")
+    public String token(TokenRequestFields fields, @Context HttpServletRequest request) {
+        return answer(issuance.issue(null, fields, caller(request)));
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response fromJson(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-                             @Context HttpServletRequest request) {
-        return answer(issuance.issue(null, json(body, type), caller(request)));
+    @Path("apps/{app}/token")
+    public String appToken(@PathParam("app") String app, TokenRequestFields fields,
+                           @Context HttpServletRequest request) {
+        return answer(issuance.issue(app, fields, caller(request)));
     }
 
-    static Supplier<TokenRequestFields> form(InputStream body, MediaType type) {
-        return () -> FormBody.read(RequestBody.read(body, type), RequestBody.charset(type));
-    }
-
-    static Supplier<TokenRequestFields> json(InputStream body, MediaType type) {
-        return () -> JsonBody.read(RequestBody.read(body, type));
-    }
-
-    static Caller caller(HttpServletRequest request) {
+    private static Caller caller(HttpServletRequest request) {
         return new Caller(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
                 request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), request.getHeader(HttpHeaders.AUTHORIZATION),
                 request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), request.getHeader(HttpHeaders.HOST));
     }
 
-    static Response answer(String token) {
-        return Response.ok("{\"jwt_token\":\"" + token + "\"}", MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+    private static String answer(String token) {
+        return "{\"jwt_token\":\"" + token + "\"}";
     }
 }

@@ -42,7 +42,8 @@ public class TokenRequestValidator {
     /**
      * @param keypadLetters whether the policy reads letters in a number as the keypad's digits (vanity numbers)
      */
-    public TokenRequest validate(TokenRequestFields fields, TokenSettings settings, boolean keypadLetters) {
+    public TokenRequest validate(TokenRequestFields body, TokenSettings settings, boolean keypadLetters) {
+        TokenRequestFields fields = body.readable();
         List<FieldError> errors = new ArrayList<>(2);
 
         String region = settings.defaultRegion().orElse(null);

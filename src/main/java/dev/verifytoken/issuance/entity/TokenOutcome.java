@@ -1,7 +1,7 @@
 package dev.verifytoken.issuance.entity;
 
 import dev.verifytoken.phone.entity.E164Number;
-import dev.verifytoken.token.entity.AppName;
+import dev.verifytoken.apps.entity.AppName;
 import dev.verifytoken.token.entity.Via;
 
 /**
@@ -9,15 +9,16 @@ import dev.verifytoken.token.entity.Via;
  * token and no key; the number is only ever shown masked.
  *
  * @param app         the Authy app asked for, or null when no app of that name is served
- * @param refusal     null when a token was issued, else why not
+ * @param refusal     null when a token was issued, else why not, as the refusal says it
+ *                    ({@link dev.verifytoken.problem.control.ProblemException#reason()})
  * @param problemName for a refusal, the problem type's short name ({@code country-refused}, {@code http-415})
  * @param number      the number, when it could be parsed
  * @param via         the {@code via} claim of the token issued, or null
  * @param client      the client's address
  * @param nanos       how long the request took to decide, in nanoseconds
  */
-public record TokenOutcome(AppName app, RefusalReason refusal, String problemName, E164Number number, Via via, String client,
-                           long nanos) {
+public record TokenOutcome(AppName app, String refusal, String problemName, E164Number number, Via via,
+                           String client, long nanos) {
 
     public boolean issued() {
         return refusal == null;

@@ -1,21 +1,43 @@
 package dev.verifytoken.issuance.entity;
 
+import dev.verifytoken.problem.control.ProblemException;
+
 /**
  * The fields of a token request as the client sent them, before any check. Absent or empty fields are
- * {@code null}.
+ * {@code null}. A body that could not be read carries the problem that answers it instead, so that the issuance
+ * refuses it at its own step (after the configuration, the app and the caller have been checked), as it refuses
+ * anything else.
  */
-public record TokenRequestFields(String phoneNumber, String country, String locale, String via) {
+public record TokenRequestFields(String phoneNumber, String country, String locale, String via,
+                                 ProblemException unreadable) {
 
     public static final String PHONE_NUMBER = "phone_number";
     public static final String COUNTRY = "country";
     public static final String LOCALE = "locale";
     public static final String VIA = "via";
 
+    public TokenRequestFields(String phoneNumber, String country, String locale, String via) {
+        this(phoneNumber, country, locale, via, null);
+    }
+
     public TokenRequestFields {
         phoneNumber = emptyToNull(phoneNumber);
         country = emptyToNull(country);
         locale = emptyToNull(locale);
         via = emptyToNull(via);
+    }
+
+    /** A body that could not be read, and the problem that answers it. */
+    public static TokenRequestFields unreadable(ProblemException problem) {
+        return new TokenRequestFields(null, null, null, null, problem);
+    }
+
+    /** The fields; refuses with the problem when the body could not be read. */
+    public TokenRequestFields readable() {
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        return this;
     }
 
     public static boolean isField(String name) {

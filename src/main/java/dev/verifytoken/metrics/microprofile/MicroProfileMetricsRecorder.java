@@ -74,8 +74,8 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
             creation.update(Duration.ofNanos(outcome.nanos()));
         } else {
             String app = outcome.appLabel();
-            refused.computeIfAbsent(outcome.refusal().label() + " " + app, key -> registry.counter(REFUSED_METADATA,
-                    new Tag("reason", outcome.refusal().label()), new Tag("app", app))).inc();
+            refused.computeIfAbsent(outcome.refusal() + " " + app, key -> registry.counter(REFUSED_METADATA,
+                    new Tag("reason", outcome.refusal()), new Tag("app", app))).inc();
         }
     }
 }

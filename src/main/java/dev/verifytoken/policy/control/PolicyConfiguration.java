@@ -2,15 +2,14 @@ package dev.verifytoken.policy.control;
 
 import dev.verifytoken.configuration.control.ServiceNotConfiguredException;
 import dev.verifytoken.configuration.control.SettingsCheck;
+import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.policy.entity.VerificationPolicy;
-import dev.verifytoken.token.control.TokenConfiguration;
-import jakarta.annotation.PostConstruct;
+import dev.verifytoken.token.entity.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.List;
 import java.util.logging.Logger;
@@ -21,25 +20,29 @@ public class PolicyConfiguration implements SettingsCheck {
 
     private static final Logger LOG = Logger.getLogger(PolicyConfiguration.class.getName());
 
-    @Inject
-    PhoneNumberNormalizer phoneNumbers;
-
-    @Inject
-    TokenConfiguration tokens;
-
     private VerificationPolicy policy;
     private List<ConfigurationProblem> problems = List.of();
 
-    @PostConstruct
-    void read() {
-        Config config = ConfigProvider.getConfig();
-        PolicyReader.Result result = new PolicyReader(phoneNumbers).read(
-                name -> config.getOptionalValue(name, String.class), config.getPropertyNames(), tokens.defaultVia());
+    /** For CDI's proxy. */
+    protected PolicyConfiguration() {
+    }
+
+    @Inject
+    public PolicyConfiguration(Config config, PhoneNumberNormalizer phoneNumbers) {
+        PolicyReader.Result result = new PolicyReader(phoneNumbers).read(SettingsReader.of(config));
         policy = result.policy();
         problems = result.problems();
         if (result.valid()) {
             LOG.info(() -> "Verification policy: " + String.join("; ", policy.describe()));
         }
+    }
+
+    /**
+     * The request with the policy applied: refused (403) as the policy says, its {@code via}, {@code code_length} and
+     * {@code locale} settled for the number's country ({@link PolicyEnforcer}).
+     */
+    public TokenRequest apply(TokenRequest request, String acceptLanguage) {
+        return PolicyEnforcer.apply(policy(), request, acceptLanguage);
     }
 
     /** The policy; refuses with 503 when it is wrong. */

@@ -7,7 +7,6 @@ import dev.verifytoken.policy.entity.VerificationPolicy;
 import dev.verifytoken.token.entity.TokenRequest;
 import dev.verifytoken.token.entity.VerificationLocale;
 import dev.verifytoken.token.entity.Via;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -24,10 +23,12 @@ import java.util.Optional;
  * country's, else the configured default, else none (Twilio detects it).</li>
  * </ul>
  */
-@ApplicationScoped
-public class PolicyEnforcer {
+public final class PolicyEnforcer {
 
-    public TokenRequest apply(VerificationPolicy policy, TokenRequest request, String acceptLanguage) {
+    private PolicyEnforcer() {
+    }
+
+    public static TokenRequest apply(VerificationPolicy policy, TokenRequest request, String acceptLanguage) {
         E164Number number = request.phoneNumber();
         String country = number.region();
         if (!policy.allowsCountry(country)) {

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Reads the verification policy from configuration, one property per rule, each a list of countries
@@ -64,13 +63,8 @@ public class PolicyReader {
         }
     }
 
-    /**
-     * @param values    a property name to its value
-     * @param names     every property name the configuration has (to find locale rules and typos)
-     * @param globalVia the configured default {@code via}, which must agree with {@code policy.voice}
-     */
-    public Result read(Function<String, Optional<String>> source, Iterable<String> names, Optional<Via> globalVia) {
-        SettingsReader values = new SettingsReader(source);
+    /** @param values the configuration: each rule, and every property name (to find locale rules and typos) */
+    public Result read(SettingsReader values) {
 
         Optional<Set<String>> allow = values.text(ALLOW).map(v -> countries(ALLOW, values));
         Set<String> deny = values.text(DENY).map(v -> countries(DENY, values)).orElse(Set.of());
@@ -94,9 +88,6 @@ public class PolicyReader {
         if (!voice && via.containsValue(Via.CALL)) {
             values.problem(VIA_PREFIX + "call", "cannot be set while " + VOICE + " is false");
         }
-        if (!voice && globalVia.orElse(null) == Via.CALL) {
-            values.problem("token.via", "cannot be call while " + VOICE + " is false");
-        }
 
         Map<String, Integer> codeLength = new HashMap<>();
         Map<String, String> codeLengthSource = new HashMap<>();
@@ -109,7 +100,7 @@ public class PolicyReader {
 
         Map<String, VerificationLocale> locale = new HashMap<>();
         Map<String, String> localeSource = new HashMap<>();
-        for (String name : new TreeSet<>(policyNames(names))) {
+        for (String name : new TreeSet<>(policyNames(values.names()))) {
             if (isFixedName(name)) {
                 continue;
             }

@@ -19,11 +19,6 @@ public class PolicyRefusalException extends ProblemException {
             this.type = type;
             this.title = title;
         }
-
-        /** The problem type's name, also the metric label of the refusal. */
-        public String type() {
-            return type;
-        }
     }
 
     private final Reason reason;
@@ -32,15 +27,11 @@ public class PolicyRefusalException extends ProblemException {
     private final String numberType;
 
     public PolicyRefusalException(Reason reason, String detail, String country, String numberType) {
-        super(reason.type + " " + country);
+        super("policy", reason.type + " " + country);
         this.reason = reason;
         this.detail = detail;
         this.country = country;
         this.numberType = numberType;
-    }
-
-    public Reason reason() {
-        return reason;
     }
 
     @Override

@@ -25,7 +25,7 @@ public class ProblemErrorPage extends HttpServlet {
         int status = code instanceof Integer given ? given : 404;
         if (status == 501) {
             // a method the container does not know (PROPFIND, PATCH on a file): a client's error, not the server's
-            ServletProblems.write(response, HttpProblems.forStatus(405, "GET, HEAD, POST, OPTIONS"));
+            ProblemAnswers.write(response, HttpProblems.forStatus(405, "GET, HEAD, POST, OPTIONS"));
             return;
         }
         if (status == 405 && !exists(request)) {
@@ -34,7 +34,7 @@ public class ProblemErrorPage extends HttpServlet {
         }
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Problem problem = HttpProblems.forStatus(status, null);
-        ServletProblems.write(response, ServerErrors.identified(problem,
+        ProblemAnswers.write(response, ServerErrors.identified(problem,
                 failure instanceof Throwable cause ? cause : null));
     }
 

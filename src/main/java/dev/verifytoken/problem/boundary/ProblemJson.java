@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes a {@link Problem} as an RFC 9457 {@code application/problem+json} document. */
-public final class ProblemJson {
-
-    public static final String MEDIA_TYPE = "application/problem+json";
+final class ProblemJson {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 

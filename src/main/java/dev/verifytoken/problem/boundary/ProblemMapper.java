@@ -19,7 +19,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        return response(problem(exception));
+        return ProblemAnswers.response(problem(exception));
     }
 
     /** The problem an exception answers with; a server error among them with its request id, logged. */
@@ -33,14 +33,5 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return ServerErrors.identified(problem, problem.status() >= 500 ? web : null);
         }
         return ServerErrors.identified(HttpProblems.forStatus(500, null), exception);
-    }
-
-    public static Response response(Problem problem) {
-        Response.ResponseBuilder response = Response.status(problem.status())
-                .type(ProblemJson.MEDIA_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(ProblemJson.write(problem));
-        problem.headers().forEach(response::header);
-        return response.build();
     }
 }

@@ -10,8 +10,10 @@ public class InvalidRequestException extends ProblemException {
 
     private final List<FieldError> errors;
 
+    /** Reason {@code invalid_number} when the phone number is among the bad fields, else {@code invalid_request}. */
     public InvalidRequestException(List<FieldError> errors) {
-        super("invalid request: " + errors.stream().map(e -> e.field() + " " + e.code()).toList());
+        super(errors.stream().anyMatch(e -> "phone_number".equals(e.field())) ? "invalid_number" : "invalid_request",
+                "invalid request: " + errors.stream().map(e -> e.field() + " " + e.code()).toList());
         this.errors = List.copyOf(errors);
     }
 

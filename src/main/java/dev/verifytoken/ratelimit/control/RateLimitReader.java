@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Reads the abuse limits: {@code ratelimit.number} (default 5/1h), {@code ratelimit.client} (default
@@ -38,8 +36,7 @@ public class RateLimitReader {
     public record Result(RateLimitSettings settings, List<ConfigurationProblem> problems) {
     }
 
-    public Result read(Function<String, Optional<String>> source) {
-        SettingsReader values = new SettingsReader(source);
+    public Result read(SettingsReader values) {
         Map<LimitKind, Limit> limits = new EnumMap<>(LimitKind.class);
         for (LimitKind kind : LimitKind.values()) {
             String text = values.text(kind.property()).orElse(kind.defaultValue());
@@ -56,8 +53,8 @@ public class RateLimitReader {
                     index, "is not an IP address or CIDR range such as 10.0.0.0/8 (host names are not accepted)"));
         }
         int ipv6Prefix = values.wholeNumber(IPV6_PREFIX, 32, 128, " (the bits of an IPv6 address that name one client)")
-                .orElse(RateLimitSettings.DEFAULT_IPV6_PREFIX);
-        int maxBuckets = values.wholeNumber(MAX_BUCKETS, 1000, 10_000_000, "")
+                .map(Long::intValue).orElse(RateLimitSettings.DEFAULT_IPV6_PREFIX);
+        int maxBuckets = values.wholeNumber(MAX_BUCKETS, 1000, 10_000_000, "").map(Long::intValue)
                 .orElse(RateLimitSettings.DEFAULT_MAX_BUCKETS);
         StoreSetting store = values.text(STORE).map(text -> StoreSetting.parse(text).orElseGet(() -> {
             values.problem(STORE, StoreSetting.RULE);

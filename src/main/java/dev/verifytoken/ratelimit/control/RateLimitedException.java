@@ -11,7 +11,7 @@ public class RateLimitedException extends ProblemException {
     private final long retryAfterSeconds;
 
     public RateLimitedException(LimitKind limit, long retryAfterSeconds) {
-        super("rate limited: " + limit.problemName());
+        super("rate_limit", "rate limited: " + limit.problemName());
         this.limit = limit;
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     }

@@ -2,6 +2,7 @@ package dev.verifytoken.ratelimit.control;
 
 import dev.verifytoken.configuration.control.ServiceNotConfiguredException;
 import dev.verifytoken.configuration.control.SettingsCheck;
+import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.ratelimit.entity.Limit;
@@ -9,13 +10,11 @@ import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import dev.verifytoken.ratelimit.entity.StoreSetting;
 import dev.verifytoken.ratelimit.redis.RedisBucketStore;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,9 +33,6 @@ public class RateLimits implements SettingsCheck {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
 
-    @Inject
-    Instance<ClusteredBucketStores> clustered;
-
     private RateLimitSettings settings;
     private List<ConfigurationProblem> problems = List.of();
     private RateLimiter limiter;
@@ -46,16 +42,24 @@ public class RateLimits implements SettingsCheck {
     /** The data grid, whose troubles (a member joining or leaving) are short: tried again sooner. */
     private static final Duration RETRY_GRID = Duration.ofSeconds(1);
 
-    @PostConstruct
-    void start() {
-        Config config = ConfigProvider.getConfig();
-        RateLimitReader.Result result = new RateLimitReader().read(name -> config.getOptionalValue(name, String.class));
+    /** For CDI's proxy. */
+    protected RateLimits() {
+    }
+
+    @Inject
+    public RateLimits(Config config, Instance<ClusteredBucketStores> clustered) {
+        this(config, clustered.isResolvable() ? Optional.of(clustered.get()) : Optional.empty());
+    }
+
+    /** @param clustered the data grid's stores, where the server has one */
+    public RateLimits(Config config, Optional<ClusteredBucketStores> clustered) {
+        RateLimitReader.Result result = new RateLimitReader().read(SettingsReader.of(config));
         problems = result.problems();
         settings = result.settings();
         if (settings == null) {
             return;
         }
-        store = open(settings);
+        store = open(settings, clustered);
         if (store == null) {
             problems = List.of(new ConfigurationProblem(RateLimitReader.STORE,
                     "is jcache, but this server is not part of a Payara data grid"));
@@ -68,7 +72,7 @@ public class RateLimits implements SettingsCheck {
     }
 
     /** The store the settings name; null when they name the data grid and there is none. */
-    private BucketStore open(RateLimitSettings settings) {
+    private static BucketStore open(RateLimitSettings settings, Optional<ClusteredBucketStores> clustered) {
         LocalBucketStore local = new LocalBucketStore(System::nanoTime, settings.maxBuckets());
         StoreSetting choice = settings.store();
         if (choice instanceof StoreSetting.Local) {
@@ -79,8 +83,7 @@ public class RateLimits implements SettingsCheck {
         }
         Duration longest = Stream.of(LimitKind.values()).map(settings::limit).flatMap(Optional::stream)
                 .map(Limit::period).max(Duration::compareTo).orElse(Duration.ofHours(1));
-        Optional<BucketStore> grid = clustered.isResolvable()
-                ? clustered.get().open(longest, settings.maxBuckets()) : Optional.empty();
+        Optional<BucketStore> grid = clustered.flatMap(stores -> stores.open(longest, settings.maxBuckets()));
         if (grid.isEmpty()) {
             return choice instanceof StoreSetting.JCache ? null : local;
         }

@@ -2,9 +2,8 @@ package dev.verifytoken.audit.control;
 
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.phone.entity.E164Number;
-import dev.verifytoken.issuance.entity.RefusalReason;
 import dev.verifytoken.issuance.entity.TokenOutcome;
-import dev.verifytoken.token.entity.AppName;
+import dev.verifytoken.apps.entity.AppName;
 import dev.verifytoken.token.entity.Via;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class AuditLogTest {
 
     @Test
     void describesARefusal() throws Exception {
-        String line = AuditLog.line(new TokenOutcome(AppName.parse("ios").orElseThrow(), RefusalReason.POLICY,
+        String line = AuditLog.line(new TokenOutcome(AppName.parse("ios").orElseThrow(), "policy",
                 "country-refused", number("+79123456789"), null, "198.51.100.1", 1));
         assertEquals("token refused reason=policy problem=country-refused number=+7********89 country=RU"
                 + " client=198.51.100.1 app=ios", line);
@@ -35,7 +34,7 @@ class AuditLogTest {
 
     @Test
     void describesARefusalWithoutANumber() {
-        String line = AuditLog.line(new TokenOutcome(null, RefusalReason.UNKNOWN_APP, "unknown-app", null, null,
+        String line = AuditLog.line(new TokenOutcome(null, "unknown_app", "unknown-app", null, null,
                 "::1", 1));
         assertEquals("token refused reason=unknown_app problem=unknown-app number=- country=- client=::1 app=unknown",
                 line);

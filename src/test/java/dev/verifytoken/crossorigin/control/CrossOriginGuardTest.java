@@ -1,10 +1,10 @@
 package dev.verifytoken.crossorigin.control;
 
+import dev.verifytoken.configuration.control.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrossOriginGuardTest {
 
     private static CrossOriginGuard guard(String allowedOrigins) {
-        CrossOriginSettings settings = new CrossOriginSettings();
-        settings.read(Optional.ofNullable(allowedOrigins));
+        CrossOriginSettings settings = new CrossOriginSettings(allowedOrigins == null ? TestConfig.of()
+                : TestConfig.of(CrossOriginSettings.ALLOWED_ORIGINS, allowedOrigins));
         assertTrue(settings.problems().isEmpty(), settings.problems().toString());
         return new CrossOriginGuard(settings);
     }
@@ -85,8 +85,8 @@ class CrossOriginGuardTest {
             https://a.example/x, nope  | 2
             """)
     void reportsAnythingThatIsNotAnOrigin(String value, int problems) {
-        CrossOriginSettings settings = new CrossOriginSettings();
-        settings.read(Optional.of(value));
+        CrossOriginSettings settings = new CrossOriginSettings(TestConfig.of(CrossOriginSettings.ALLOWED_ORIGINS,
+                value));
         assertEquals(problems, settings.problems().size(), settings.problems().toString());
         assertEquals("cors.allowed-origins", settings.problems().get(0).property());
     }

@@ -1,9 +1,8 @@
 package dev.verifytoken.developer.control;
 
+import dev.verifytoken.configuration.control.TestConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,8 +22,8 @@ class DeveloperPageSettingsTest {
             yes    | false | 1
             """)
     void isOnOnlyWhenUnsetOrTrueAndReportsAnythingElse(String value, boolean enabled, int problems) {
-        DeveloperPageSettings settings = new DeveloperPageSettings();
-        settings.read(Optional.ofNullable(value));
+        DeveloperPageSettings settings = new DeveloperPageSettings(value == null ? TestConfig.of()
+                : TestConfig.of(DeveloperPageSettings.ENABLED, value));
         assertEquals(enabled, settings.enabled());
         assertEquals(problems, settings.problems().size());
         if (problems > 0) {

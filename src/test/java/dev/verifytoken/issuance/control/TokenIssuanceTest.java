@@ -1,146 +1,81 @@
 package dev.verifytoken.issuance.control;
 
 import dev.verifytoken.apps.control.AuthyApps;
+import dev.verifytoken.apps.control.UnknownAppException;
+import dev.verifytoken.apps.entity.AppName;
 import dev.verifytoken.auth.control.CallerAuthentication;
-import dev.verifytoken.auth.control.CallerAuthenticator;
+import dev.verifytoken.auth.control.CallerTokens;
 import dev.verifytoken.auth.control.UnauthenticatedException;
-import dev.verifytoken.auth.entity.CallerAuthSettings;
+import dev.verifytoken.configuration.control.ConfigurationCheck;
 import dev.verifytoken.configuration.control.ServiceNotConfiguredException;
-import dev.verifytoken.configuration.entity.ConfigurationProblem;
+import dev.verifytoken.configuration.control.TestConfig;
 import dev.verifytoken.crossorigin.control.CrossOriginGuard;
 import dev.verifytoken.crossorigin.control.CrossOriginRefusedException;
 import dev.verifytoken.crossorigin.control.CrossOriginSettings;
 import dev.verifytoken.issuance.entity.Caller;
-import dev.verifytoken.issuance.entity.RefusalReason;
 import dev.verifytoken.issuance.entity.TokenOutcome;
 import dev.verifytoken.issuance.entity.TokenRequestFields;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
-import dev.verifytoken.phone.entity.E164Number;
 import dev.verifytoken.policy.control.PolicyConfiguration;
-import dev.verifytoken.policy.control.PolicyEnforcer;
 import dev.verifytoken.policy.control.PolicyRefusalException;
-import dev.verifytoken.policy.entity.VerificationPolicy;
 import dev.verifytoken.problem.control.InvalidRequestException;
+import dev.verifytoken.problem.entity.FieldError;
 import dev.verifytoken.ratelimit.control.RateLimitedException;
 import dev.verifytoken.ratelimit.control.RateLimits;
-import dev.verifytoken.ratelimit.entity.LimitKind;
-import dev.verifytoken.startup.control.ConfigurationCheck;
 import dev.verifytoken.token.control.IssuedTokens;
 import dev.verifytoken.token.control.TestKeys;
 import dev.verifytoken.token.control.TokenFactory;
-import dev.verifytoken.token.control.UnknownAppException;
-import dev.verifytoken.token.entity.AppName;
-import dev.verifytoken.token.entity.TokenSettings;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.annotation.Annotation;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The steps of an issuance, in order, each refusal announced with its reason: without a server. */
+/**
+ * The steps of an issuance, in order, each refusal announced with its reason: every collaborator the real bean,
+ * built from its configuration as the container builds it, without a server.
+ */
 class TokenIssuanceTest {
 
-    private final String key = TestKeys.randomKey();
-    private final TokenSettings settings = new TokenSettings(key.getBytes(StandardCharsets.UTF_8), 77, 600, null,
-            null, null, null);
     private static final AppName IOS = AppName.parse("ios").orElseThrow();
+    private static final Caller APP = new Caller("203.0.113.7", List.of(), null, null);
+    private static final InvalidRequestException NOT_JSON = new InvalidRequestException(
+            new FieldError("body", "malformed", "is not JSON"));
+
+    private final String key = TestKeys.randomKey();
     private final String iosKey = TestKeys.randomKey();
-    private final TokenSettings iosSettings = new TokenSettings(iosKey.getBytes(StandardCharsets.UTF_8), 88, 300, 6,
-            null, null, null);
+    private final TestConfig config = TestConfig.of("authy.api.key", key, "app.id", "77", "token.lifetime", "600",
+            "apps", "ios", "apps.ios.api-key", iosKey, "apps.ios.app-id", "88", "apps.ios.token.lifetime", "300",
+            "apps.ios.token.code-length", "6", "ratelimit.number", "1/1h");
     private final List<TokenOutcome> outcomes = new ArrayList<>();
-    private final List<ConfigurationProblem> configurationProblems = new ArrayList<>();
-    private final AtomicBoolean rateLimited = new AtomicBoolean();
-    private final List<String> clientsCounted = new ArrayList<>();
-    private final List<String> scopesCounted = new ArrayList<>();
-    private TokenIssuance issuance;
 
-    @BeforeEach
-    void assemble() {
-        issuance = new TokenIssuance();
-        issuance.configuration = new ConfigurationCheck() {
-            @Override
-            public void requireValid() {
-                if (!configurationProblems.isEmpty()) {
-                    throw new ServiceNotConfiguredException(configurationProblems);
-                }
-            }
-        };
-        issuance.apps = new AuthyApps() {
-            @Override
-            public AppName resolve(String requested) {
-                if (requested == null) {
-                    return AppName.DEFAULT;
-                }
-                return AppName.parse(requested).filter(IOS::equals).orElseThrow(UnknownAppException::new);
-            }
-
-            @Override
-            public TokenSettings settings(AppName app) {
-                return app.isDefault() ? settings : iosSettings;
-            }
-        };
-        CrossOriginSettings origins = new CrossOriginSettings() {
-            @Override
-            public boolean allows(String origin) {
-                return false;
-            }
-        };
-        issuance.crossOrigin = new CrossOriginGuard(origins);
-        issuance.callers = new CallerAuthentication() {
-            @Override
-            public CallerAuthenticator authenticator() {
-                return new CallerAuthenticator(CallerAuthSettings.off());
-            }
-        };
-        issuance.validator = new TokenRequestValidator(new PhoneNumberNormalizer());
-        issuance.policies = new PolicyConfiguration() {
-            @Override
-            public VerificationPolicy policy() {
-                return VerificationPolicy.defaults();
-            }
-        };
-        issuance.policy = new PolicyEnforcer();
-        issuance.rateLimits = new RateLimits() {
-            @Override
-            public String clientAddress(String remoteAddress, List<String> forwardedFor) {
-                return "client:" + remoteAddress;
-            }
-
-            @Override
-            public void consume(String client, E164Number number, String scope) {
-                clientsCounted.add(client);
-                scopesCounted.add(scope);
-                if (rateLimited.get()) {
-                    throw new RateLimitedException(LimitKind.PHONE_NUMBER, 720);
-                }
-            }
-        };
-        issuance.tokens = new TokenFactory(Clock.systemUTC());
-        issuance.outcomes = new RecordingEvent(outcomes);
+    private TokenIssuance issuance(TestConfig config) {
+        PhoneNumberNormalizer phoneNumbers = new PhoneNumberNormalizer();
+        PolicyConfiguration policies = new PolicyConfiguration(config, phoneNumbers);
+        AuthyApps apps = new AuthyApps(config, phoneNumbers, policies);
+        RateLimits rateLimits = new RateLimits(config, Optional.empty());
+        CallerAuthentication callers = new CallerAuthentication(config);
+        CrossOriginSettings origins = new CrossOriginSettings(config);
+        ConfigurationCheck check = new ConfigurationCheck(List.of(policies, apps, rateLimits, callers, origins));
+        return new TokenIssuance(check, apps, new CrossOriginGuard(origins), callers,
+                new TokenRequestValidator(phoneNumbers), policies, rateLimits, new TokenFactory(Clock.systemUTC()),
+                new RecordingEvent(outcomes));
     }
 
-    private static Supplier<TokenRequestFields> fields(String number) {
-        return () -> new TokenRequestFields(number, null, null, null);
-    }
-
-    private static Caller app() {
-        return new Caller("203.0.113.7", List.of(), null, null);
+    private String issue(String app, String number) {
+        return issuance(config).issue(app, new TokenRequestFields(number, null, null, null), APP);
     }
 
     private TokenOutcome onlyOutcome() {
@@ -150,110 +85,106 @@ class TokenIssuanceTest {
 
     @Test
     void signsAndAnnouncesTheToken() throws Exception {
-        String token = issuance.issue(null, fields("+1 415 555 2671"), app());
-        JsonObject claims = IssuedTokens.verifiedClaims(token, key);
+        JsonObject claims = IssuedTokens.verifiedClaims(issue(null, "+1 415 555 2671"), key);
         assertEquals("+14155552671", claims.getString("phone_number"));
         IssuedTokens.assertInteger(77, claims.get("app_id"));
         TokenOutcome outcome = onlyOutcome();
         assertTrue(outcome.issued());
+        assertEquals(AppName.DEFAULT, outcome.app());
         assertEquals("US", outcome.country());
-        assertEquals("client:203.0.113.7", outcome.client());
-        assertEquals(List.of("client:203.0.113.7"), clientsCounted);
+        assertEquals("203.0.113.7", outcome.client());
     }
 
     @Test
-    void refusesEverythingWhileTheConfigurationIsWrongAndReadsNothing() {
-        configurationProblems.add(new ConfigurationProblem("app.id", "is required"));
-        AtomicBoolean read = new AtomicBoolean();
-        assertThrows(ServiceNotConfiguredException.class, () -> issuance.issue(null, () -> {
-            read.set(true);
-            return new TokenRequestFields("+14155552671", null, null, null);
-        }, app()));
-        assertFalse(read.get(), "the body is not read");
-        assertEquals(RefusalReason.NOT_CONFIGURED, onlyOutcome().refusal());
+    void whileASharedSettingIsWrongRefusesEverythingBeforeLookingAtTheBody() {
+        TokenRequestFields unreadable = TokenRequestFields.unreadable(NOT_JSON);
+        assertThrows(ServiceNotConfiguredException.class,
+                () -> issuance(config.with("token.code-length", "2")).issue(null, unreadable, APP));
+        assertEquals("not_configured", onlyOutcome().refusal());
         assertEquals("not-configured", onlyOutcome().problemName());
     }
 
     @Test
-    void refusesAPageOfAnotherSiteBeforeReadingItsBody() {
-        AtomicBoolean read = new AtomicBoolean();
+    void refusesAPageOfAnotherSiteBeforeLookingAtTheBody() {
         Caller page = new Caller("203.0.113.7", List.of(), null, null, "https://evil.example", "cross-site",
                 "api.example.com");
-        assertThrows(CrossOriginRefusedException.class, () -> issuance.issue(null, () -> {
-            read.set(true);
-            return new TokenRequestFields("+14155552671", null, null, null);
-        }, page));
-        assertFalse(read.get());
-        assertEquals(RefusalReason.CROSS_ORIGIN, onlyOutcome().refusal());
-        assertEquals("client:203.0.113.7", onlyOutcome().client(), "the audit line names the client");
+        TokenRequestFields unreadable = TokenRequestFields.unreadable(NOT_JSON);
+        assertThrows(CrossOriginRefusedException.class, () -> issuance(config).issue(null, unreadable, page));
+        assertEquals("cross_origin", onlyOutcome().refusal());
+        assertEquals("203.0.113.7", onlyOutcome().client(), "the audit line names the client");
     }
 
     @Test
-    void refusesABadNumberAsAnInvalidNumberWithoutCountingIt() {
-        assertThrows(InvalidRequestException.class, () -> issuance.issue(null, fields("+1 415"), app()));
-        TokenOutcome outcome = onlyOutcome();
-        assertEquals(RefusalReason.INVALID_NUMBER, outcome.refusal());
+    void refusesAnUnreadableBodyAtTheStepOfTheFields() {
+        TokenRequestFields unreadable = TokenRequestFields.unreadable(NOT_JSON);
+        assertThrows(InvalidRequestException.class, () -> issuance(config).issue(null, unreadable, APP));
+        assertEquals("invalid_request", onlyOutcome().refusal());
+    }
+
+    @Test
+    void refusesABadNumberWithoutTakingFromTheLimits() throws Exception {
+        TokenIssuance issuance = issuance(config.with("ratelimit.client", "1/1h"));
+        TokenRequestFields shortNumber = new TokenRequestFields("+1 415", null, null, null);
+        for (int i = 0; i < 3; i++) {
+            assertThrows(InvalidRequestException.class, () -> issuance.issue(null, shortNumber, APP));
+        }
+        TokenOutcome outcome = outcomes.get(0);
+        assertEquals("invalid_number", outcome.refusal());
         assertEquals("invalid-request", outcome.problemName());
         assertNull(outcome.number());
-        assertTrue(clientsCounted.isEmpty(), "no limit is taken for a request that is refused before");
+        IssuedTokens.verifiedClaims(issuance.issue(null, new TokenRequestFields("+14155552671", null, null, null),
+                APP), key);
+        assertTrue(outcomes.get(3).issued(), "the client's one token an hour was still there");
     }
 
     @Test
-    void refusesByPolicyBeforeTheLimitsAreTaken() {
-        assertThrows(PolicyRefusalException.class, () -> issuance.issue(null, fields("+1 900 234 5678"), app()));
-        TokenOutcome outcome = onlyOutcome();
-        assertEquals(RefusalReason.POLICY, outcome.refusal());
+    void refusesByPolicyBeforeTheLimitsAreTaken() throws Exception {
+        TokenIssuance issuance = issuance(config.with("ratelimit.client", "1/1h"));
+        assertThrows(PolicyRefusalException.class, () -> issuance.issue(null,
+                new TokenRequestFields("+1 900 234 5678", null, null, null), APP));
+        TokenOutcome outcome = outcomes.get(0);
+        assertEquals("policy", outcome.refusal());
         assertEquals("number-type-refused", outcome.problemName());
         assertEquals("US", outcome.country());
-        assertTrue(clientsCounted.isEmpty());
-    }
-
-    @Test
-    void refusesOverALimitNamingTheNumber() {
-        rateLimited.set(true);
-        assertThrows(RateLimitedException.class, () -> issuance.issue(null, fields("+44 7400 123456"), app()));
-        TokenOutcome outcome = onlyOutcome();
-        assertEquals(RefusalReason.RATE_LIMIT, outcome.refusal());
-        assertEquals("rate-limited", outcome.problemName());
-        assertEquals("GB", outcome.country());
+        IssuedTokens.verifiedClaims(issuance.issue(null, new TokenRequestFields("+14155552671", null, null, null),
+                APP), key);
     }
 
     @Test
     void refusesACallerWithoutTokenWhenAuthenticationIsRequired() {
-        issuance.callers = new CallerAuthentication() {
-            @Override
-            public CallerAuthenticator authenticator() {
-                return new CallerAuthenticator(new CallerAuthSettings(true, "{\"keys\":[]}", false, "https://i.example",
-                        List.of(), "RS256", 3600));
-            }
-        };
-        assertThrows(UnauthenticatedException.class, () -> issuance.issue(null, fields("+14155552671"), app()));
-        assertEquals(RefusalReason.AUTHENTICATION, onlyOutcome().refusal());
+        TestConfig required = config.with("auth.caller.required", "true", "mp.jwt.verify.publickey",
+                new CallerTokens().publicKeyPem(), "mp.jwt.verify.issuer", CallerTokens.ISSUER);
+        assertThrows(UnauthenticatedException.class, () -> issuance(required)
+                .issue(null, new TokenRequestFields("+14155552671", null, null, null), APP));
+        assertEquals("authentication", onlyOutcome().refusal());
     }
 
     @Test
     void signsWithTheKeyOfTheAppAskedForAndCountsItsNumbersApart() throws Exception {
-        String token = issuance.issue("ios", fields("+14155552671"), app());
-        JsonObject claims = IssuedTokens.verifiedClaims(token, iosKey);
+        TokenIssuance issuance = issuance(config);
+        TokenRequestFields number = new TokenRequestFields("+14155552671", null, null, null);
+        JsonObject claims = IssuedTokens.verifiedClaims(issuance.issue("ios", number, APP), iosKey);
         IssuedTokens.assertInteger(88, claims.get("app_id"));
         IssuedTokens.assertInteger(6, claims.get("code_length"));
         assertEquals(300, claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue());
-        assertEquals(IOS, onlyOutcome().app());
-        assertEquals(List.of("ios/"), scopesCounted);
+        assertEquals(IOS, outcomes.get(0).app());
 
-        issuance.issue(null, fields("+14155552671"), app());
-        assertEquals(List.of("ios/", ""), scopesCounted, "the default app's buckets are where they always were");
-        assertEquals(AppName.DEFAULT, outcomes.get(1).app());
+        IssuedTokens.verifiedClaims(issuance.issue(null, number, APP), key);
+        assertEquals(AppName.DEFAULT, outcomes.get(1).app(), "the default app has its own bucket for the number");
+
+        RateLimitedException limited = assertThrows(RateLimitedException.class, () -> issuance.issue("ios", number, APP));
+        assertEquals("rate-limited", limited.problem().name());
+        assertEquals("rate_limit", outcomes.get(2).refusal());
+        assertEquals("US", outcomes.get(2).country(), "a refusal over a limit names the country");
     }
 
     @Test
     void refusesAnUnknownAppAndSaysSo() {
-        assertThrows(UnknownAppException.class, () -> issuance.issue("android", fields("+14155552671"), app()));
+        assertThrows(UnknownAppException.class, () -> issue("android", "+14155552671"));
         TokenOutcome refused = onlyOutcome();
-        assertEquals(RefusalReason.UNKNOWN_APP, refused.refusal());
+        assertEquals("unknown_app", refused.refusal());
         assertNull(refused.app(), "a name no app has is not repeated");
         assertEquals("unknown", refused.appLabel());
-        assertTrue(scopesCounted.isEmpty());
     }
 
     /** The CDI event the issuance fires, recorded. */

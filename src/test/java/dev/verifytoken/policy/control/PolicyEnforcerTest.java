@@ -1,10 +1,10 @@
 package dev.verifytoken.policy.control;
 
+import dev.verifytoken.configuration.control.SettingsReader;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import dev.verifytoken.phone.control.PhoneNumberNormalizer;
 import dev.verifytoken.phone.entity.E164Number;
-import dev.verifytoken.policy.control.PolicyRefusalException.Reason;
 import dev.verifytoken.policy.entity.VerificationPolicy;
 import dev.verifytoken.problem.entity.Problem;
 import dev.verifytoken.token.entity.TokenRequest;
@@ -16,10 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PolicyEnforcerTest {
 
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer();
-    private final PolicyEnforcer enforcer = new PolicyEnforcer();
 
     private static final String US_MOBILE = "+14155552671";
     private static final String FR_MOBILE = "+33612345678";
@@ -47,8 +44,7 @@ class PolicyEnforcerTest {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             properties.put(namesAndValues[i], namesAndValues[i + 1]);
         }
-        PolicyReader.Result result = new PolicyReader(normalizer).read(name -> Optional.ofNullable(properties.get(name)),
-                properties.keySet(), Optional.empty());
+        PolicyReader.Result result = new PolicyReader(normalizer).read(SettingsReader.of(properties));
         assertTrue(result.valid(), result.problems().toString());
         return result.policy();
     }
@@ -62,7 +58,7 @@ class PolicyEnforcerTest {
 
     @Test
     void passesARequestThroughTheDefaultPolicyUnchanged() {
-        TokenRequest decided = enforcer.apply(VerificationPolicy.defaults(), request(US_MOBILE).withVia(Via.SMS), null);
+        TokenRequest decided = PolicyEnforcer.apply(VerificationPolicy.defaults(), request(US_MOBILE).withVia(Via.SMS), null);
         assertEquals(Via.SMS, decided.via().orElseThrow());
         assertTrue(decided.locale().isEmpty());
         assertTrue(decided.codeLength().isEmpty());
@@ -71,8 +67,8 @@ class PolicyEnforcerTest {
     @Test
     void refusesACountryNotOnTheAllowList() {
         PolicyRefusalException refused = assertThrows(PolicyRefusalException.class,
-                () -> enforcer.apply(policy("policy.countries.allow", "US,CA"), request(FR_MOBILE), null));
-        assertEquals(Reason.COUNTRY_REFUSED, refused.reason());
+                () -> PolicyEnforcer.apply(policy("policy.countries.allow", "US,CA"), request(FR_MOBILE), null));
+        assertEquals("country-refused", refused.problem().name());
         Problem problem = refused.problem();
         assertEquals(403, problem.status());
         assertEquals("FR", problem.extensions().get("country"));
@@ -81,29 +77,31 @@ class PolicyEnforcerTest {
 
     @Test
     void refusesACountryOnTheDenyList() {
-        assertEquals(Reason.COUNTRY_REFUSED, assertThrows(PolicyRefusalException.class,
-                () -> enforcer.apply(policy("policy.countries.deny", "FR"), request(FR_MOBILE), null)).reason());
-        enforcer.apply(policy("policy.countries.deny", "FR"), request(US_MOBILE), null);
+        assertEquals("country-refused", assertThrows(PolicyRefusalException.class,
+                () -> PolicyEnforcer.apply(policy("policy.countries.deny", "FR"), request(FR_MOBILE), null)).problem().name());
+        PolicyEnforcer.apply(policy("policy.countries.deny", "FR"), request(US_MOBILE), null);
     }
 
     @Test
     void refusesPremiumRateNumbersByDefault() {
         PolicyRefusalException refused = assertThrows(PolicyRefusalException.class,
-                () -> enforcer.apply(VerificationPolicy.defaults(), request(US_PREMIUM_RATE), null));
-        assertEquals(Reason.NUMBER_TYPE_REFUSED, refused.reason());
+                () -> PolicyEnforcer.apply(VerificationPolicy.defaults(), request(US_PREMIUM_RATE), null));
+        assertEquals("number-type-refused", refused.problem().name());
         assertEquals("PREMIUM_RATE", refused.problem().extensions().get("number_type"));
         assertEquals("US", refused.problem().extensions().get("country"));
     }
 
     @Test
     void acceptsPremiumRateNumbersWhenTheOperatorRefusesNoType() {
-        assertDoesNotThrow(() -> enforcer.apply(policy("policy.number-types.refused", "NONE"),
-                request(US_PREMIUM_RATE), null));
+        TokenRequest decided = PolicyEnforcer.apply(policy("policy.number-types.refused", "NONE"),
+                request(US_PREMIUM_RATE), null);
+        assertEquals(US_PREMIUM_RATE, decided.phoneNumber().value());
+        assertEquals(PhoneNumberType.PREMIUM_RATE, decided.phoneNumber().type());
     }
 
     @Test
     void callsFixedLineNumbers() {
-        TokenRequest decided = enforcer.apply(VerificationPolicy.defaults(), request(DE_FIXED_LINE).withVia(Via.SMS),
+        TokenRequest decided = PolicyEnforcer.apply(VerificationPolicy.defaults(), request(DE_FIXED_LINE).withVia(Via.SMS),
                 null);
         assertEquals(Via.CALL, decided.via().orElseThrow());
     }
@@ -111,60 +109,60 @@ class PolicyEnforcerTest {
     @Test
     void refusesFixedLineNumbersWhenVoiceIsOff() {
         PolicyRefusalException refused = assertThrows(PolicyRefusalException.class,
-                () -> enforcer.apply(policy("policy.voice", "false"), request(DE_FIXED_LINE), null));
-        assertEquals(Reason.DELIVERY_IMPOSSIBLE, refused.reason());
+                () -> PolicyEnforcer.apply(policy("policy.voice", "false"), request(DE_FIXED_LINE), null));
+        assertEquals("delivery-impossible", refused.problem().name());
     }
 
     @Test
     void refusesFixedLineNumbersWhereSmsIsTheOnlyMethod() {
-        assertEquals(Reason.DELIVERY_IMPOSSIBLE, assertThrows(PolicyRefusalException.class,
-                () -> enforcer.apply(policy("policy.via.sms", "DE"), request(DE_FIXED_LINE), null)).reason());
+        assertEquals("delivery-impossible", assertThrows(PolicyRefusalException.class,
+                () -> PolicyEnforcer.apply(policy("policy.via.sms", "DE"), request(DE_FIXED_LINE), null)).problem().name());
     }
 
     @Test
     void refusesARequestForACallWhenVoiceIsOff() {
-        assertEquals(Reason.DELIVERY_IMPOSSIBLE, assertThrows(PolicyRefusalException.class,
-                () -> enforcer.apply(policy("policy.voice", "false"), request(FR_MOBILE).withVia(Via.CALL), null))
-                .reason());
+        assertEquals("delivery-impossible", assertThrows(PolicyRefusalException.class,
+                () -> PolicyEnforcer.apply(policy("policy.voice", "false"), request(FR_MOBILE).withVia(Via.CALL), null))
+                .problem().name());
     }
 
     @Test
     void fixesViaForACountryOverTheRequest() {
         VerificationPolicy policy = policy("policy.via.call", "FR");
-        assertEquals(Via.CALL, enforcer.apply(policy, request(FR_MOBILE).withVia(Via.SMS), null).via().orElseThrow());
-        assertEquals(Via.CALL, enforcer.apply(policy, request(FR_MOBILE), null).via().orElseThrow());
-        assertEquals(Via.SMS, enforcer.apply(policy, request(US_MOBILE).withVia(Via.SMS), null).via().orElseThrow());
+        assertEquals(Via.CALL, PolicyEnforcer.apply(policy, request(FR_MOBILE).withVia(Via.SMS), null).via().orElseThrow());
+        assertEquals(Via.CALL, PolicyEnforcer.apply(policy, request(FR_MOBILE), null).via().orElseThrow());
+        assertEquals(Via.SMS, PolicyEnforcer.apply(policy, request(US_MOBILE).withVia(Via.SMS), null).via().orElseThrow());
     }
 
     @Test
     void honoursTheRequestedViaWhereTheCountryHasNone() {
-        assertEquals(Via.CALL, enforcer.apply(VerificationPolicy.defaults(), request(US_MOBILE).withVia(Via.CALL), null)
+        assertEquals(Via.CALL, PolicyEnforcer.apply(VerificationPolicy.defaults(), request(US_MOBILE).withVia(Via.CALL), null)
                 .via().orElseThrow());
-        assertTrue(enforcer.apply(VerificationPolicy.defaults(), request(US_MOBILE), null).via().isEmpty());
+        assertTrue(PolicyEnforcer.apply(VerificationPolicy.defaults(), request(US_MOBILE), null).via().isEmpty());
     }
 
     @Test
     void setsTheCodeLengthOfTheCountry() {
         VerificationPolicy policy = policy("policy.code-length.6", "FR");
-        assertEquals(6, enforcer.apply(policy, request(FR_MOBILE), null).codeLength().getAsInt());
-        assertTrue(enforcer.apply(policy, request(US_MOBILE), null).codeLength().isEmpty());
+        assertEquals(6, PolicyEnforcer.apply(policy, request(FR_MOBILE), null).codeLength().getAsInt());
+        assertTrue(PolicyEnforcer.apply(policy, request(US_MOBILE), null).codeLength().isEmpty());
     }
 
     @Test
     void choosesTheLocaleFromTheRequestThenAcceptLanguageThenTheCountry() {
         VerificationPolicy policy = policy("policy.locale.fr-FR", "FR");
         TokenRequest asked = request(FR_MOBILE).withLocale(VerificationLocale.of("de"));
-        assertEquals("de", enforcer.apply(policy, asked, "it").locale().orElseThrow().tag());
-        assertEquals("it", enforcer.apply(policy, request(FR_MOBILE), "xx, it;q=0.8").locale().orElseThrow().tag());
-        assertEquals("fr-FR", enforcer.apply(policy, request(FR_MOBILE), "xx").locale().orElseThrow().tag());
-        assertEquals("fr-FR", enforcer.apply(policy, request(FR_MOBILE), null).locale().orElseThrow().tag());
-        assertTrue(enforcer.apply(policy, request(US_MOBILE), null).locale().isEmpty());
+        assertEquals("de", PolicyEnforcer.apply(policy, asked, "it").locale().orElseThrow().tag());
+        assertEquals("it", PolicyEnforcer.apply(policy, request(FR_MOBILE), "xx, it;q=0.8").locale().orElseThrow().tag());
+        assertEquals("fr-FR", PolicyEnforcer.apply(policy, request(FR_MOBILE), "xx").locale().orElseThrow().tag());
+        assertEquals("fr-FR", PolicyEnforcer.apply(policy, request(FR_MOBILE), null).locale().orElseThrow().tag());
+        assertTrue(PolicyEnforcer.apply(policy, request(US_MOBILE), null).locale().isEmpty());
     }
 
     @Test
     void keepsTheNumberAsItIs() {
         E164Number number = request(FR_MOBILE).phoneNumber();
-        assertEquals(number, enforcer.apply(VerificationPolicy.defaults(), TokenRequest.forNumber(number), null)
+        assertEquals(number, PolicyEnforcer.apply(VerificationPolicy.defaults(), TokenRequest.forNumber(number), null)
                 .phoneNumber());
     }
 
@@ -182,13 +180,13 @@ class PolicyEnforcerTest {
         TokenRequest request = request(number);
         assertEquals("001", request.phoneNumber().region());
         PolicyRefusalException refused = assertThrows(PolicyRefusalException.class,
-                () -> enforcer.apply(VerificationPolicy.defaults(), request, null));
-        assertEquals(Reason.COUNTRY_REFUSED, refused.reason());
+                () -> PolicyEnforcer.apply(VerificationPolicy.defaults(), request, null));
+        assertEquals("country-refused", refused.problem().name());
         assertEquals("001", refused.problem().extensions().get("country"));
         assertEquals(403, refused.problem().status());
 
         VerificationPolicy allowed = policy("policy.non-geographic.allowed", "true", "policy.number-types.refused",
                 "NONE");
-        assertEquals(request.phoneNumber(), enforcer.apply(allowed, request, null).phoneNumber());
+        assertEquals(request.phoneNumber(), PolicyEnforcer.apply(allowed, request, null).phoneNumber());
     }
 }

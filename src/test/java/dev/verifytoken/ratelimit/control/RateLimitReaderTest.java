@@ -1,5 +1,6 @@
 package dev.verifytoken.ratelimit.control;
 
+import dev.verifytoken.configuration.control.SettingsReader;
 import dev.verifytoken.ratelimit.entity.LimitKind;
 import dev.verifytoken.ratelimit.entity.RateLimitSettings;
 import dev.verifytoken.ratelimit.entity.StoreSetting;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RateLimitReaderTest {
 
     private RateLimitReader.Result read(Map<String, String> properties) {
-        return new RateLimitReader().read(name -> Optional.ofNullable(properties.get(name)));
+        return new RateLimitReader().read(SettingsReader.of(properties));
     }
 
     @Test
@@ -69,8 +69,9 @@ class RateLimitReaderTest {
         RateLimitSettings settings = read(Map.of("ratelimit.store", "redis://:in-the-url@redis:6379/2",
                 "ratelimit.store.password", "from-a-file", "ratelimit.store.prefix", "staging:")).settings();
         StoreSetting.Redis redis = assertInstanceOf(StoreSetting.Redis.class, settings.store());
-        assertEquals(Optional.of("from-a-file"), redis.password());
-        assertEquals(2, redis.database());
+        assertEquals("from-a-file", new String(redis.uri().getCredentialsProvider().resolveCredentials().block()
+                .getPassword()));
+        assertEquals(2, redis.uri().getDatabase());
         assertEquals("staging:", settings.storePrefix());
     }
 

@@ -1,6 +1,7 @@
-package dev.verifytoken.token.entity;
+package dev.verifytoken.apps.entity;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The name of an Authy app this deployment serves: {@code default} for the app of {@code authy.api.key} and
@@ -11,12 +12,11 @@ public record AppName(String value) {
 
     public static final AppName DEFAULT = new AppName("default");
     public static final String RULE = "must be 1 to 32 lower-case letters, digits or -, and not default";
-    private static final int MAX_LENGTH = 32;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,32}");
 
     /** An extra app's name; empty when the text is not one ({@link #RULE}). */
     public static Optional<AppName> parse(String text) {
-        if (text == null || text.isEmpty() || text.length() > MAX_LENGTH || text.equals(DEFAULT.value)
-                || !text.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        if (text == null || !NAME.matcher(text).matches() || text.equals(DEFAULT.value)) {
             return Optional.empty();
         }
         return Optional.of(new AppName(text));
@@ -24,6 +24,15 @@ public record AppName(String value) {
 
     public boolean isDefault() {
         return equals(DEFAULT);
+    }
+
+    /**
+     * Where this app's per-number and per-country buckets are apart from the others': the default app's without a
+     * prefix (its buckets survive adding apps), each extra app's under its name. The per-client buckets are shared by
+     * every app.
+     */
+    public String limitScope() {
+        return isDefault() ? "" : value + "/";
     }
 
     /** A property of this extra app: {@code apps.<name>.<suffix>}. */

@@ -1,5 +1,6 @@
-package dev.verifytoken.token.control;
+package dev.verifytoken.apps.control;
 
+import dev.verifytoken.token.control.TestKeys;
 import dev.verifytoken.token.entity.TokenSettings;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class SigningKeyRotationTest {
     private final AtomicReference<String> keyFile = new AtomicReference<>(firstKey);
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final TokenSettings initial = new TokenSettings(bytes(firstKey), 42, 3600, 6, null, null, "US");
-    private final SigningKeyRotation rotation = new SigningKeyRotation(initial, TokenSettingsReader.API_KEY,
+    private final SigningKeyRotation rotation = new SigningKeyRotation(initial, AppsReader.API_KEY,
             () -> Optional.ofNullable(keyFile.get()), clock::get);
 
     private static byte[] bytes(String key) {

@@ -1,12 +1,11 @@
-package dev.verifytoken.token.control;
+package dev.verifytoken.apps.control;
 
+import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.token.entity.TokenSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -28,7 +27,7 @@ public final class SigningKeyRotation {
     private final LongSupplier nanoClock;
     private volatile TokenSettings current;
     private volatile long nextCheck;
-    private String lastRefusedDigest;
+    private byte[] lastRefused;
 
     /**
      * @param initial   the settings checked at start
@@ -63,28 +62,17 @@ public final class SigningKeyRotation {
                 current.signingKey().getEncoded())) {
             return;
         }
-        TokenSettingsReader.Result rotated = TokenSettingsReader.checkKey(value.get(), current, property);
-        if (rotated.valid()) {
-            current = rotated.settings();
-            lastRefusedDigest = null;
-            LOG.info("The value of " + property + " changed: new tokens are signed with the new"
-                    + " key.");
+        Optional<ConfigurationProblem> problem = AppsReader.keyProblem(value.get(), property);
+        if (problem.isEmpty()) {
+            current = current.withKey(value.get().strip().getBytes(StandardCharsets.UTF_8));
+            lastRefused = null;
+            LOG.info("The value of " + property + " changed: new tokens are signed with the new key.");
         } else {
-            String digest = digest(value.get());
-            if (!digest.equals(lastRefusedDigest)) {
-                lastRefusedDigest = digest;
-                LOG.severe("The new value of " + rotated.problems().get(0) + "; tokens are still signed with the"
-                        + " previous key.");
+            byte[] refused = value.get().getBytes(StandardCharsets.UTF_8);
+            if (lastRefused == null || !MessageDigest.isEqual(refused, lastRefused)) {
+                lastRefused = refused;
+                LOG.severe("The new value of " + problem.get() + "; tokens are still signed with the previous key.");
             }
-        }
-    }
-
-    private static String digest(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,9 +1,6 @@
-package dev.verifytoken.startup.control;
+package dev.verifytoken.configuration.control;
 
-import dev.verifytoken.configuration.control.ServiceNotConfiguredException;
-import dev.verifytoken.configuration.control.SettingsCheck;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -18,22 +15,27 @@ import java.util.logging.Logger;
 /**
  * Gathers the problems of every feature's settings (each a {@link SettingsCheck} bean) when the application
  * starts, and logs them. When any is wrong the application still deploys, answers token requests with 503 naming
- * every problem, and reports itself not ready: it never signs with a bad configuration. Sits above the features:
- * none of them depends on it.
+ * every problem, and reports itself not ready: it never signs with a bad configuration. The one registry of problems
+ * that start-up, readiness and the 503 answers share.
  */
 @ApplicationScoped
 public class ConfigurationCheck {
 
     private static final Logger LOG = Logger.getLogger(ConfigurationCheck.class.getName());
 
-    @Inject
-    Instance<SettingsCheck> features;
-
     private List<ConfigurationProblem> problems = List.of();
     private List<ConfigurationProblem> appProblems = List.of();
 
-    @PostConstruct
-    void check() {
+    /** For CDI's proxy. */
+    protected ConfigurationCheck() {
+    }
+
+    @Inject
+    public ConfigurationCheck(Instance<SettingsCheck> features) {
+        this(features.stream().toList());
+    }
+
+    public ConfigurationCheck(List<SettingsCheck> features) {
         List<ConfigurationProblem> found = new ArrayList<>();
         List<ConfigurationProblem> apps = new ArrayList<>();
         // a stable order whatever the container's: by the feature's class name

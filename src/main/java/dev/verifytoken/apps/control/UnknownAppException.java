@@ -1,4 +1,4 @@
-package dev.verifytoken.token.control;
+package dev.verifytoken.apps.control;
 
 import dev.verifytoken.problem.control.ProblemException;
 import dev.verifytoken.problem.entity.Problem;
@@ -10,7 +10,7 @@ import dev.verifytoken.problem.entity.Problem;
 public class UnknownAppException extends ProblemException {
 
     public UnknownAppException() {
-        super("unknown app");
+        super("unknown_app", "unknown app");
     }
 
     @Override
