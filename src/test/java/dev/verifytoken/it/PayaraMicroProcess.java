@@ -11,12 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A Payara Micro started by a test itself, for what the Arquillian-managed server cannot have (a missing
@@ -165,38 +166,23 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /** Until the application answers (405 to a GET of the token path); fails at once if the server exits. */
     private void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base() + "verify/token"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 405) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause(Duration.ofMillis(250));
-        }
-        close();
-        throw new IllegalStateException("Payara Micro did not deploy the application within " + timeout + "; see "
-                + log);
-    }
-
-    static void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            await("Payara Micro deploying the application; see " + log).atMost(timeout)
+                    .pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Payara Micro exited with " + process.exitValue()
+                                    + "; see " + log);
+                        }
+                        return client.send(HttpRequest.newBuilder(URI.create(base() + "verify/token"))
+                                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode() == 405;
+                    });
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -220,13 +206,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Waits until the server's log holds this text; fails after the time given. */
     public void awaitInLog(String text, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        while (!log().contains(text)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not in the log within " + patience + ": " + text);
-            }
-            pause(Duration.ofMillis(200));
-        }
+        await("in the log: " + text).atMost(patience).pollInterval(Duration.ofMillis(200))
+                .until(() -> log().contains(text));
     }
 
     /** Ends the server at once (SIGKILL), as a crash or a lost machine would: no orderly shutdown. */

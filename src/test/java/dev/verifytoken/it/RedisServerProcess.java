@@ -7,11 +7,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -68,13 +68,13 @@ final class RedisServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!accepts()) {
-            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-                throw new IllegalStateException("redis-server did not start: see " + log);
-            }
-            PayaraMicroProcess.pause(Duration.ofMillis(50));
-        }
+        await("redis-server accepting connections; see " + log).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("redis-server exited: see " + log);
+                    }
+                    return accepts();
+                });
     }
 
     /** Stops it at once, as a crash would. */
