@@ -21,12 +21,10 @@
 # jakarta.json.provider: Payara's JSON log formatter asks JSON-P for its provider for every line; named
 # here, JSON-P loads that class instead of scanning every jar for a service file (measured: a quarter of
 # the CPU of a token request went to that scan).
-# org.glassfish.startupThreadPolicy: Payara Micro 6 and 7 bring their services up on up to six threads, and on
-# Payara Micro 7 starts in CI here hung for good in a deadlock between them (HK2's service locator lock,
-# NotificationService among the services starting; docs/servers.md). On one thread they cannot; the first token
-# came as soon (8 alternated starts each, several threads against one: 8.9 and 9.1 s on Payara Micro 6, 9.7 and
-# 9.6 s on 7). verify-token.sh's --warmup runs (CDS=on, AOT=on) start so too (startup_options); with the data
-# grid, verify-token.sh keeps Payara's several threads (see there).
+# org.glassfish.startupThreadPolicy: Payara Micro brings its services up on up to six threads, which on Payara
+# Micro 7 can deadlock (HK2's service locator lock; docs/servers.md); on one thread they cannot, and the first token
+# comes as soon (benchmark/README.md). verify-token.sh's --warmup runs (CDS=on, AOT=on) start so too
+# (startup_options); with the data grid, verify-token.sh keeps Payara's several threads (see there).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 startup_options=(-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS)
 jvm_options=(-Xms112m -Xmx256m -Xmn48m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC

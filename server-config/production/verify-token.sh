@@ -17,7 +17,7 @@
 #   HZ_PORT            the data grid port this instance tries first, counting up if taken (6900)
 #   CDS         on: start from Payara Micro's launcher with a class data sharing archive that a --warmup run
 #               makes once per WAR in ROOT_DIR (about 30 s), after which starts reach the first token
-#               about 2.5 s sooner (benchmark/README.md); worth it where ROOT_DIR outlives restarts or is
+#               sooner (benchmark/README.md); worth it where ROOT_DIR outlives restarts or is
 #               baked into an image. off (default): start the Payara Micro jar as it is
 #   AOT         on: the same with JDK 25's ahead-of-time cache instead of a class data sharing archive (needs Java
 #               25 or newer on the PATH, e.g. Temurin 25); the first token comes sooner still (benchmark/README.md)
@@ -36,8 +36,8 @@ export SECRETS_DIR="${SECRETS_DIR:-/run/secrets/verify-token}"
 # (Hazelcast's default). The open-source data grid has no authentication: whoever reaches its port can join
 # and rewrite the buckets, so the interface must be on the instances' private network only.
 # startupThreadPolicy=FULLY_THREADED (Payara Micro's own default) instead of jvm-settings.sh's one startup thread:
-# with the data grid, a start on one thread once failed to deploy the WAR (the main thread was left without a
-# context class loader when the security service loaded its policy provider; docs/servers.md).
+# with the data grid, a start on one thread can fail to deploy the WAR (the main thread is left without a context
+# class loader when the security service loads its policy provider; docs/servers.md).
 grid_jvm=()
 if [ -n "${CLUSTER_MEMBERS:-}" ]; then
   network=(--disablephonehome --clustermode "tcpip:$CLUSTER_MEMBERS"
