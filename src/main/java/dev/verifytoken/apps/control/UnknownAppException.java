@@ -2,6 +2,7 @@ package dev.verifytoken.apps.control;
 
 import dev.verifytoken.problem.control.ProblemException;
 import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.problem.entity.ProblemType;
 
 /**
  * No Authy app of that name is served here (or, for {@code POST /verify/token}, this deployment has only the apps of
@@ -15,7 +16,7 @@ public class UnknownAppException extends ProblemException {
 
     @Override
     public Problem problem() {
-        return Problem.of("unknown-app", 404, "Unknown app",
+        return Problem.of(ProblemType.UNKNOWN_APP,
                 "No Authy app of that name is served here. GET /verify/info lists them where the developer page is on.");
     }
 }

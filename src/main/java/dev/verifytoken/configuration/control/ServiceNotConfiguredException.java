@@ -3,6 +3,7 @@ package dev.verifytoken.configuration.control;
 import dev.verifytoken.configuration.entity.ConfigurationProblem;
 import dev.verifytoken.problem.control.ProblemException;
 import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.problem.entity.ProblemType;
 
 import java.util.List;
 
@@ -21,7 +22,7 @@ public class ServiceNotConfiguredException extends ProblemException {
 
     @Override
     public Problem problem() {
-        return Problem.of("not-configured", 503, "Service not configured",
+        return Problem.of(ProblemType.NOT_CONFIGURED,
                         "The service cannot issue tokens until its configuration is corrected.")
                 .withExtension("configuration", problems.stream().map(ConfigurationProblem::toString).toList());
     }

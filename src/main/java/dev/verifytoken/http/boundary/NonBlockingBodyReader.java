@@ -3,6 +3,7 @@ package dev.verifytoken.http.boundary;
 import dev.verifytoken.problem.boundary.ProblemAnswers;
 import dev.verifytoken.problem.control.IncompleteBodyException;
 import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.problem.entity.ProblemType;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -138,7 +139,7 @@ public class NonBlockingBodyReader extends HttpFilter {
     private void readBlocking(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!blockingReaders.tryAcquire()) {
-            ProblemAnswers.write(response, Problem.of("too-many-requests", 429, "Too many requests",
+            ProblemAnswers.write(response, Problem.of(ProblemType.TOO_MANY_REQUESTS,
                     "Too many request bodies are arriving over HTTP/2 at once; try again, or use HTTP/1.1.")
                     .withHeader("Retry-After", "1"));
             return;

@@ -2,8 +2,8 @@ package dev.verifytoken.policy.control;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import dev.verifytoken.phone.entity.E164Number;
-import dev.verifytoken.policy.control.PolicyRefusalException.Reason;
 import dev.verifytoken.policy.entity.VerificationPolicy;
+import dev.verifytoken.problem.entity.ProblemType;
 import dev.verifytoken.token.entity.TokenRequest;
 import dev.verifytoken.token.entity.VerificationLocale;
 import dev.verifytoken.token.entity.Via;
@@ -32,13 +32,13 @@ public final class PolicyEnforcer {
         E164Number number = request.phoneNumber();
         String country = number.region();
         if (!policy.allowsCountry(country)) {
-            throw new PolicyRefusalException(Reason.COUNTRY_REFUSED, VerificationPolicy.NON_GEOGRAPHIC.equals(country)
+            throw new PolicyRefusalException(ProblemType.COUNTRY_REFUSED, VerificationPolicy.NON_GEOGRAPHIC.equals(country)
                     ? "Tokens are not issued for non-geographic numbers (satellite phones, international networks)."
                     : "Tokens are not issued for numbers of " + country + ".", country, null);
         }
         PhoneNumberType type = number.type();
         if (policy.refusesType(type)) {
-            throw new PolicyRefusalException(Reason.NUMBER_TYPE_REFUSED, "Tokens are not issued for "
+            throw new PolicyRefusalException(ProblemType.NUMBER_TYPE_REFUSED, "Tokens are not issued for "
                     + typeName(type) + " numbers.", country, type.name());
         }
         TokenRequest decided = request.withVia(via(policy, request, country, type))
@@ -55,17 +55,17 @@ public final class PolicyEnforcer {
         Via via = fixed.or(request::via).orElse(null);
         if (type == PhoneNumberType.FIXED_LINE) {
             if (!policy.voice()) {
-                throw new PolicyRefusalException(Reason.DELIVERY_IMPOSSIBLE, "A fixed-line number cannot receive "
+                throw new PolicyRefusalException(ProblemType.DELIVERY_IMPOSSIBLE, "A fixed-line number cannot receive "
                         + "SMS, and voice calls are turned off.", country, type.name());
             }
             if (fixed.orElse(null) == Via.SMS) {
-                throw new PolicyRefusalException(Reason.DELIVERY_IMPOSSIBLE, "A fixed-line number cannot receive "
+                throw new PolicyRefusalException(ProblemType.DELIVERY_IMPOSSIBLE, "A fixed-line number cannot receive "
                         + "SMS, and SMS is the only method for " + country + ".", country, type.name());
             }
             return Via.CALL;
         }
         if (via == Via.CALL && !policy.voice()) {
-            throw new PolicyRefusalException(Reason.DELIVERY_IMPOSSIBLE, "Voice calls are turned off; ask for sms.",
+            throw new PolicyRefusalException(ProblemType.DELIVERY_IMPOSSIBLE, "Voice calls are turned off; ask for sms.",
                     country, null);
         }
         return via;

@@ -2,33 +2,22 @@ package dev.verifytoken.policy.control;
 
 import dev.verifytoken.problem.control.ProblemException;
 import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.problem.entity.ProblemType;
 
-/** The policy refuses a token for this number: 403, naming the country and, where it matters, the type. */
+/**
+ * The policy refuses a token for this number: 403, naming the country and, where it matters, the type. The problem
+ * type says why: {@code COUNTRY_REFUSED}, {@code NUMBER_TYPE_REFUSED} or {@code DELIVERY_IMPOSSIBLE}.
+ */
 public class PolicyRefusalException extends ProblemException {
 
-    /** Why: each is its own problem type. */
-    public enum Reason {
-        COUNTRY_REFUSED("country-refused", "Country not allowed"),
-        NUMBER_TYPE_REFUSED("number-type-refused", "Number type not allowed"),
-        DELIVERY_IMPOSSIBLE("delivery-impossible", "No allowed way to deliver a code");
-
-        private final String type;
-        private final String title;
-
-        Reason(String type, String title) {
-            this.type = type;
-            this.title = title;
-        }
-    }
-
-    private final Reason reason;
+    private final ProblemType type;
     private final String detail;
     private final String country;
     private final String numberType;
 
-    public PolicyRefusalException(Reason reason, String detail, String country, String numberType) {
-        super("policy", reason.type + " " + country);
-        this.reason = reason;
+    public PolicyRefusalException(ProblemType type, String detail, String country, String numberType) {
+        super("policy", type.shortName() + " " + country);
+        this.type = type;
         this.detail = detail;
         this.country = country;
         this.numberType = numberType;
@@ -36,7 +25,7 @@ public class PolicyRefusalException extends ProblemException {
 
     @Override
     public Problem problem() {
-        Problem problem = Problem.of(reason.type, 403, reason.title, detail).withExtension("country", country);
+        Problem problem = Problem.of(type, detail).withExtension("country", country);
         return numberType == null ? problem : problem.withExtension("number_type", numberType);
     }
 }

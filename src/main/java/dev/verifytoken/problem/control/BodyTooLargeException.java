@@ -1,6 +1,7 @@
 package dev.verifytoken.problem.control;
 
 import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.problem.entity.ProblemType;
 
 /** A request body over the limit: 413. */
 public class BodyTooLargeException extends ProblemException {
@@ -14,7 +15,7 @@ public class BodyTooLargeException extends ProblemException {
 
     @Override
     public Problem problem() {
-        return Problem.of("body-too-large", 413, "Request body too large",
+        return Problem.of(ProblemType.BODY_TOO_LARGE,
                 "A token request body is at most " + limit + " bytes.").withExtension("max_bytes", limit)
                 .withHeader("Connection", "close");
     }

@@ -1,6 +1,7 @@
 package dev.verifytoken.problem.control;
 
 import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.problem.entity.ProblemType;
 
 /**
  * A request body that could not be read to its end (the client went away or stopped sending): 400, or 408 when
@@ -21,11 +22,11 @@ public class IncompleteBodyException extends ProblemException {
     @Override
     public Problem problem() {
         if (timedOut) {
-            return Problem.of("body-timeout", 408, "Request body too slow",
+            return Problem.of(ProblemType.BODY_TIMEOUT,
                     "The request body did not arrive in time. Send the whole body at once.")
                     .withHeader("Connection", "close");
         }
-        return Problem.of("incomplete-body", 400, "Incomplete request body",
+        return Problem.of(ProblemType.INCOMPLETE_BODY,
                 "The request body could not be read to its end.").withHeader("Connection", "close");
     }
 }

@@ -2,6 +2,7 @@ package dev.verifytoken.problem.control;
 
 import dev.verifytoken.problem.entity.FieldError;
 import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.problem.entity.ProblemType;
 
 import java.util.List;
 
@@ -30,6 +31,6 @@ public class InvalidRequestException extends ProblemException {
         String detail = errors.size() == 1
                 ? "The field " + errors.get(0).field() + " " + errors.get(0).detail() + "."
                 : errors.size() + " fields are invalid: see errors.";
-        return Problem.of("invalid-request", 400, "Invalid request", detail).withErrors(errors);
+        return Problem.of(ProblemType.INVALID_REQUEST, detail).withErrors(errors);
     }
 }

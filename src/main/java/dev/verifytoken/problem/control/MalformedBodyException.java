@@ -1,6 +1,7 @@
 package dev.verifytoken.problem.control;
 
 import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.problem.entity.ProblemType;
 
 /** A body that cannot be read as its content type says: broken JSON or form encoding. 400. */
 public class MalformedBodyException extends ProblemException {
@@ -14,6 +15,6 @@ public class MalformedBodyException extends ProblemException {
 
     @Override
     public Problem problem() {
-        return Problem.of("malformed-body", 400, "Malformed request body", detail);
+        return Problem.of(ProblemType.MALFORMED_BODY, detail);
     }
 }

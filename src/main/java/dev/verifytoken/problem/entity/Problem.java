@@ -31,8 +31,9 @@ public record Problem(String type, String name, int status, String title, String
     }
 
     /** A problem of this service's own kind, {@code urn:verify-token:problem:<name>}. */
-    public static Problem of(String name, int status, String title, String detail) {
-        return new Problem(TYPE_PREFIX + name, name, status, title, detail, List.of(), Map.of(), Map.of());
+    public static Problem of(ProblemType type, String detail) {
+        return new Problem(TYPE_PREFIX + type.shortName(), type.shortName(), type.status(), type.title(), detail,
+                List.of(), Map.of(), Map.of());
     }
 
     /** A problem that is no more than its HTTP status. */

@@ -2,6 +2,7 @@ package dev.verifytoken.ratelimit.control;
 
 import dev.verifytoken.problem.control.ProblemException;
 import dev.verifytoken.problem.entity.Problem;
+import dev.verifytoken.problem.entity.ProblemType;
 import dev.verifytoken.ratelimit.entity.LimitKind;
 
 /** Over a limit: 429 with {@code Retry-After} in whole seconds, and no token. */
@@ -22,7 +23,7 @@ public class RateLimitedException extends ProblemException {
 
     @Override
     public Problem problem() {
-        return Problem.of("rate-limited", 429, "Too many requests", limit.detail() + " Try again in "
+        return Problem.of(ProblemType.RATE_LIMITED, limit.detail() + " Try again in "
                         + retryAfterSeconds + " s.")
                 .withExtension("limit", limit.problemName())
                 .withExtension("retry_after", retryAfterSeconds)
