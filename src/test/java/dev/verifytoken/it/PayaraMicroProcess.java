@@ -102,6 +102,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         Map<String, String> withPort = new java.util.HashMap<>(environment);
         withPort.put("PORT", Integer.toString(port));
         withPort.put("ROOT_DIR", rootDirectory(name).toString());
+        // the tests' servers listen on loopback only
+        withPort.putIfAbsent("HOST", "127.0.0.1");
         List<String> command = List.of("bash",
                 Path.of("server-config", "production", "verify-token.sh").toAbsolutePath().toString(),
                 payaraMicroJar().toString(), war().toString());
@@ -181,8 +183,47 @@ public final class PayaraMicroProcess implements AutoCloseable {
                                 .statusCode() == 405;
                     });
         } catch (RuntimeException e) {
+            String threads = threadDump();
             close();
-            throw e;
+            // CI keeps only Maven's output: the log's end and the threads say why
+            throw new IllegalStateException(e.getMessage() + "\nThe end of " + log + ":\n" + logTail(40)
+                    + "\n" + threads, e);
+        }
+    }
+
+    /** The JVM's threads (jcmd Thread.print), saved beside the log; its deadlocks, if any, for a failure's message. */
+    private String threadDump() {
+        if (!process.isAlive()) {
+            return "";
+        }
+        try {
+            Path dump = log.resolveSibling("threads.txt");
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print", "-l").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                return "(no thread dump within 30 s)";
+            }
+            String threads = Files.readString(dump, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int deadlock = threads.indexOf("Found one Java-level deadlock");
+            return "Threads in " + dump + (deadlock < 0 ? ", no deadlock among them"
+                    : ":\n" + threads.substring(deadlock, Math.min(threads.length(), deadlock + 6000)));
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
+    /** The last lines of the server's log, for a failure's message. */
+    private String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
@@ -202,6 +243,28 @@ public final class PayaraMicroProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first of {@code count} consecutive ports that are free now (a data grid's members, one port each). */
+    static int freePorts(int count) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = freePort();
+            if (first + count > 65535) {
+                continue;
+            }
+            boolean free = true;
+            for (int port = first + 1; port < first + count && free; port++) {
+                try (ServerSocket socket = new ServerSocket(port)) {
+                    free = socket.getLocalPort() == port;
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free ports");
     }
 
     /** Waits until the server's log holds this text; fails after the time given. */
