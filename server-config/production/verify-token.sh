@@ -5,6 +5,8 @@
 #
 # Environment (all optional):
 #   PORT        HTTP port (8080)
+#   HOST        the address to listen on: every interface when unset; 127.0.0.1 behind a proxy on the same machine,
+#               or the address of a private interface
 #   ROOT_DIR    Payara Micro's root directory, fixed so that it is not made anew in /tmp at each start
 #               (/var/lib/verify-token/<port>); one per instance
 #   SECRETS_DIR directory of one file per property, e.g. authy.api.key and app.id
@@ -27,6 +29,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 jar="${1:?path of payara-micro.jar}"
 war="${2:?path of verify-token.war}"
 port="${PORT:-8080}"
+host="${HOST:-}"
+if [ -n "$host" ] && ! [[ "$host" =~ ^[A-Za-z0-9.:-]+$ ]]; then
+  echo "HOST must be an IP address or a host name, such as 127.0.0.1" >&2
+  exit 2
+fi
 root="${ROOT_DIR:-/var/lib/verify-token/$port}"
 export SECRETS_DIR="${SECRETS_DIR:-/run/secrets/verify-token}"
 
@@ -56,11 +63,32 @@ root="$(cd "$root" && pwd)"
 # The JVM and HTTP thread settings, shared with ./run.sh (jvm-settings.sh explains each)
 source "$here/jvm-settings.sh"
 
+# The listener's settings apply before it starts (pre-boot); with HOST, its address too.
+pre_boot="$here/pre-boot-commands.asadmin"
+if [ -n "$host" ]; then
+  pre_boot="$root/pre-boot-commands.asadmin"
+  { cat "$here/pre-boot-commands.asadmin"; echo
+    echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$host"
+  } > "$pre_boot"
+fi
+
 # Payara Micro's launcher (--outputlauncher), which CDS=on and AOT=on start from, does not read the system
 # properties the Payara Micro jar sets from its MICRO-INF/payara-boot.properties. On Payara Micro 7 one of them is
 # needed, or no application deploys (Jakarta Authorization's policy factory is null); Payara Micro 6 has no such
 # property and ignores it.
 launcher_options=(-Djakarta.security.jacc.PolicyFactory.provider=org.glassfish.exousia.modules.def.DefaultPolicyFactory)
+
+# The runs that make the CDS archive or the AOT cache listen on a free port of the loopback interface: never on the
+# instance's port, which another process may hold, nor on an address that others can reach.
+free_port() {
+  local candidate=$(( 20000 + RANDOM % 20000 ))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; do candidate=$(( 20000 + RANDOM % 20000 )); done
+  echo "$candidate"
+}
+loopback_pre_boot="$root/loopback-pre-boot-commands.asadmin"
+{ cat "$pre_boot"; echo
+  echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"
+} > "$loopback_pre_boot"
 
 # A --warmup run deploys the WAR and stops; the given JVM options write what it loaded at its exit. It runs in the
 # root directory: Payara Micro watches a directory named secrets in its working directory for MicroProfile Config
@@ -69,8 +97,8 @@ warmup() {
   local war_path
   war_path="$(cd "$(dirname "$war")" && pwd)/$(basename "$war")"
   (cd "$root" && java -Xmx256m -XX:+UseSerialGC "${startup_options[@]}" "${launcher_options[@]}" "$@" \
-    -jar "$root/launch-micro.jar" --nohazelcast --disablephonehome --rootdir "$root" \
-    --deploy "$war_path" --contextroot / --warmup >/dev/null 2>&1)
+    -jar "$root/launch-micro.jar" --nohazelcast --disablephonehome --rootdir "$root" --port "$(free_port)" \
+    --prebootcommandfile "$loopback_pre_boot" --deploy "$war_path" --contextroot / --warmup >/dev/null 2>&1)
 }
 
 launch=(-jar "$jar")
@@ -112,7 +140,7 @@ exec java "${jvm_options[@]}" ${grid_jvm[@]+"${grid_jvm[@]}"} -XX:+ExitOnOutOfMe
   "${network[@]}" \
   --port "$port" --rootdir "$root" "${http_threads[@]}" \
   --systemproperties "$here/verify-token.properties" \
-  --prebootcommandfile "$here/pre-boot-commands.asadmin" \
+  --prebootcommandfile "$pre_boot" \
   --postbootcommandfile "$here/post-boot-commands.asadmin" \
   --logproperties "$here/logging.properties" \
   --deploy "$war" --contextroot /

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The production start script with the production server-config: the key and app id read from a secret
@@ -127,9 +130,19 @@ class ProductionServerIT {
     }
 
     @Test
+    void listensOnTheAddressThatHostNames() {
+        assumeTrue(ListeningSockets.available(), "needs Linux's /proc to see the server's sockets");
+        List<InetSocketAddress> sockets = ListeningSockets.ofProcessListeningOn(server.base().getPort());
+        assertTrue(sockets.stream().filter(socket -> socket.getPort() == server.base().getPort())
+                .allMatch(socket -> socket.getAddress().isLoopbackAddress()), "HOST=127.0.0.1: " + sockets);
+    }
+
+    @Test
     void logsJsonLines() {
         awaitInLog("\"LoggerName\":\"dev.verifytoken.configuration.control.ConfigurationCheck\"");
         assertFalse(server.log().contains("certificate has expired"), "the trust store warnings are silenced");
+        awaitInLog("Tokens are served at POST /verify/token, POST /verify/apps/web/token.");
+        assertFalse(server.log().contains("application.wadl"), "no start-up banner lists a path that answers 404");
     }
 
     @Test
