@@ -50,9 +50,14 @@ async function loadStatus() {
     }
     const info = await response.json();
     readiness.className = info.ready ? 'ready' : 'not-ready';
-    readiness.textContent = info.ready
-      ? 'Ready: tokens are issued.'
-      : 'Not ready: the configuration has problems, and token requests are answered with 503.';
+    if (!info.ready) {
+      readiness.textContent = 'Not ready: the configuration has problems, and token requests are answered with 503.';
+    } else if (info.development_mode) {
+      readiness.textContent = 'Ready: tokens are issued, signed with a throwaway development key.';
+    } else {
+      readiness.textContent = 'Ready: tokens are issued.';
+    }
+    $('development').hidden = !info.development_mode;
     const problems = $('problems');
     problems.replaceChildren(...info.problems.map((p) => text('li', p)));
     problems.hidden = info.problems.length === 0;
@@ -118,10 +123,23 @@ function tokenPath() {
   return $('app').value || 'verify/token';
 }
 
-function showCurl(body) {
+// The headers of the token request, set here rather than left to the browser, so that the curl command shown is
+// the request sent: Accept-Language chooses the locale when the form names none.
+function requestHeaders() {
+  const languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+  return {
+    'Content-Type': 'application/json',
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': languages.filter(Boolean)
+      .map((tag, i) => (i === 0 ? tag : `${tag};q=${Math.max(0.1, 1 - i / 10).toFixed(1)}`)).join(', '),
+  };
+}
+
+function showCurl(body, headers) {
   const url = new URL(tokenPath(), document.baseURI).href;
-  $('curl').textContent = `curl -s ${shellQuote(url)} -H 'Content-Type: application/json' \\\n     -d ${
-    shellQuote(JSON.stringify(body))}`;
+  const options = Object.entries(headers).map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`);
+  $('curl').textContent = [`curl -s ${shellQuote(url)}`, ...options, `-d ${shellQuote(JSON.stringify(body))}`]
+    .join(' \\\n     ');
 }
 
 function showToken(jwt) {
@@ -175,14 +193,11 @@ async function requestToken(event) {
   event.preventDefault();
   const button = event.target.querySelector('button');
   const body = fields();
+  const headers = requestHeaders();
   button.disabled = true;
-  showCurl(body);
+  showCurl(body, headers);
   try {
-    const response = await fetch(tokenPath(), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
-      body: JSON.stringify(body),
-    });
+    const response = await fetch(tokenPath(), { method: 'POST', headers, body: JSON.stringify(body) });
     const answer = await response.json();
     $('result-title').textContent = `Answer: HTTP ${response.status}`;
     if (response.ok) {

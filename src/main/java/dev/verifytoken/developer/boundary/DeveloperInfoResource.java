@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code GET /verify/info}: what the developer page shows about the service: whether it is ready (and if
- * not, why), and its non-secret configuration. Never the key. Off with the page
- * ({@code developer-page.enabled=false}).
+ * not, why), whether it signs with a throwaway development key, and its non-secret configuration. Never the key.
+ * Off with the page ({@code developer-page.enabled=false}).
  */
 @ApplicationScoped
 @Path("info")
@@ -61,7 +61,8 @@ public class DeveloperInfoResource {
         JsonArrayBuilder problems = Json.createArrayBuilder();
         configuration.problems().stream().map(ConfigurationProblem::toString).forEach(problems::add);
         boolean shared = configuration.sharedSettingsValid();
-        info.add("ready", shared && apps.anyReady()).add("problems", problems);
+        info.add("ready", shared && apps.anyReady()).add("problems", problems)
+                .add("development_mode", apps.developmentMode());
         if (shared) {
             JsonArrayBuilder served = Json.createArrayBuilder();
             for (AuthyApps.Status status : apps.statuses()) {

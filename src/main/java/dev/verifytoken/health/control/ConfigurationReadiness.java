@@ -40,10 +40,19 @@ public class ConfigurationReadiness implements HealthCheck {
             response.withData("action", "correct these properties and restart the application");
         }
         for (AuthyApps.Status app : apps.statuses()) {
-            response.withData("app." + app.name(), app.ready()
-                    ? "ready, app id " + app.appId().map(String::valueOf).orElse("?")
-                    : "not ready: " + app.problems().size() + " problem(s) above");
+            response.withData("app." + app.name(), describe(app, configuration.sharedSettingsValid()));
         }
         return response.build();
+    }
+
+    /** What readiness says of one app: ready only when its own settings and those every app shares are valid. */
+    static String describe(AuthyApps.Status app, boolean sharedSettingsValid) {
+        if (!app.ready()) {
+            return "not ready: " + app.problems().size() + " problem(s) of its own, listed above";
+        }
+        if (!sharedSettingsValid) {
+            return "not ready: the settings every app shares have problems, listed above";
+        }
+        return "ready, app id " + app.appId().orElseThrow();
     }
 }
