@@ -33,13 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # -- build: the production WAR, and a copy of it with the no-op endpoint added ------------------------------
-mvn -B -q package -DskipTests
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$out/test.classpath" -Dmdep.includeScope=test
-# the no-op endpoints are test sources (src/test/java/.../benchmark), compiled by the build, never in the WAR itself
-rm -rf "$out/war" && mkdir -p "$out/war/WEB-INF/classes/dev/verifytoken/benchmark"
-cp target/test-classes/dev/verifytoken/benchmark/NoOp*.class "$out/war/WEB-INF/classes/dev/verifytoken/benchmark/"
-cp target/verify-token.war "$out/verify-token-benchmark.war"
-(cd "$out/war" && jar uf ../verify-token-benchmark.war WEB-INF/classes)
+source benchmark/build-war.sh
 
 machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 java_version="$(java -version 2>&1 | head -1)"
