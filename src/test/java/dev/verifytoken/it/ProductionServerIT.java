@@ -109,10 +109,24 @@ class ProductionServerIT {
         awaitInLog("token refused reason=policy problem=number-type-refused number=+1********78 country=US"
                 + " client=127.0.0.1");
         String log = server.log();
+        // the audit logger's own JSON handler writes the fields, in the order, of Payara's formatter
+        JsonObject audit = jsonLine(log, "token issued number=+44********56");
+        JsonObject payaras = jsonLine(log, "Tokens are served at");
+        assertEquals(List.copyOf(payaras.keySet()), List.copyOf(audit.keySet()), audit.toString());
+        assertEquals("dev.verifytoken.audit", audit.getString("LoggerName"));
+        assertEquals("INFO", audit.getString("Level"));
+        assertTrue(audit.getString("ThreadName").startsWith("http-thread-pool"), audit.toString());
+        assertEquals(payaras.getString("Timestamp").length(), audit.getString("Timestamp").length(), audit.toString());
         assertFalse(log.contains("447400123456"), "a full number in the log");
         assertFalse(log.contains("19002345678"), "a full number in the log");
         assertFalse(log.contains(FIRST_KEY), "the key in the log");
         assertFalse(log.contains("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"), "a token in the log");
+    }
+
+    private static JsonObject jsonLine(String log, String message) {
+        String line = log.lines().filter(candidate -> candidate.contains(message)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line with " + message));
+        return jakarta.json.Json.createReader(new java.io.StringReader(line)).readObject();
     }
 
     @Test

@@ -7,8 +7,19 @@ import dev.verifytoken.apps.entity.AppName;
 import dev.verifytoken.token.entity.Via;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.logging.StreamHandler;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditLogTest {
 
@@ -45,5 +56,57 @@ class AuditLogTest {
         assertEquals("+44********56", number("+447400123456").masked());
         assertEquals("+49*********89", number("+4915123456789").masked());
         assertEquals("+1********71", number("+14155552671").toString());
+    }
+
+    /** Runs the check with these as the root logger's handlers, and gives the root's own back afterwards. */
+    private static void withRootHandlers(List<Handler> handlers, Consumer<Logger> check) {
+        Logger root = Logger.getLogger("");
+        Handler[] own = root.getHandlers();
+        for (Handler handler : own) {
+            root.removeHandler(handler);
+        }
+        handlers.forEach(root::addHandler);
+        try {
+            check.accept(Logger.getLogger(AuditLog.LOGGER));
+        } finally {
+            handlers.forEach(root::removeHandler);
+            for (Handler handler : own) {
+                root.addHandler(handler);
+            }
+        }
+    }
+
+    private static Handler console(Formatter formatter) {
+        Handler console = new ConsoleHandler();
+        console.setFormatter(formatter);
+        return console;
+    }
+
+    @Test
+    void writesItsOwnJsonWhereTheLogIsPayarasJsonOnTheConsoleAndGivesTheLoggerBackAtTheEnd() {
+        withRootHandlers(List.of(console(new JSONLogFormatter())), audit -> {
+            AuditLog log = new AuditLog();
+            log.useOwnHandlerForJsonOnTheConsole();
+            assertEquals(1, audit.getHandlers().length);
+            assertInstanceOf(JsonAuditHandler.class, audit.getHandlers()[0]);
+            assertFalse(audit.getUseParentHandlers(), "the line written once, not again by the console handler");
+            log.giveBackToTheServersHandlers();
+            assertEquals(0, audit.getHandlers().length);
+            assertTrue(audit.getUseParentHandlers());
+        });
+    }
+
+    @Test
+    void leavesTheLineToTheServersHandlersAnywhereElse() {
+        for (List<Handler> handlers : List.of(List.of(console(new SimpleFormatter())),
+                List.of(console(new JSONLogFormatter()), new StreamHandler(System.out, new JSONLogFormatter())))) {
+            withRootHandlers(handlers, audit -> {
+                AuditLog log = new AuditLog();
+                log.useOwnHandlerForJsonOnTheConsole();
+                assertEquals(0, audit.getHandlers().length, handlers.toString());
+                assertTrue(audit.getUseParentHandlers());
+                log.giveBackToTheServersHandlers();
+            });
+        }
     }
 }
