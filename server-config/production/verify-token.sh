@@ -22,7 +22,9 @@
 #               sooner (benchmark/README.md); worth it where ROOT_DIR outlives restarts or is
 #               baked into an image. off (default): start the Payara Micro jar as it is
 #   AOT         on: the same with JDK 25's ahead-of-time cache instead of a class data sharing archive (needs Java
-#               25 or newer on the PATH, e.g. Temurin 25); the first token comes sooner still (benchmark/README.md)
+#               25 or newer on the PATH, e.g. Temurin 25), made by a training run that serves token requests
+#               for AOT_TRAINING seconds (30); the first token comes sooner still, and the service is nearer its
+#               full speed from its first requests (benchmark/README.md)
 # Instead of files, AUTHY_API_KEY and APP_ID in the environment work too.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -101,6 +103,27 @@ warmup() {
     --prebootcommandfile "$loopback_pre_boot" --deploy "$war_path" --contextroot / --warmup >/dev/null 2>&1)
 }
 
+# A training run serves token requests (TrainingLoad.java) on a free loopback port, with the instance's own
+# settings but limits of its own (system properties, which win over the environment and the secrets directory):
+# none to speak of, in its own memory, no shared store and no data grid; then it stops; the given JVM
+# options write what it loaded and learnt at its exit. Its log: ROOT_DIR/training.log.
+train() {
+  local war_path training_port pid
+  war_path="$(cd "$(dirname "$war")" && pwd)/$(basename "$war")"
+  training_port="$(free_port)"
+  : > "$root/training.log"
+  (cd "$root" && exec java "${jvm_options[@]}" "${launcher_options[@]}" "$@" -Dratelimit.store=local \
+     -Dratelimit.number=1000000/1h -Dratelimit.client=off -Dratelimit.country=off -jar "$root/launch-micro.jar" \
+     --nohazelcast --disablephonehome --rootdir "$root" --port "$training_port" "${http_threads[@]}" \
+     --systemproperties "$here/verify-token.properties" --prebootcommandfile "$loopback_pre_boot" \
+     --postbootcommandfile "$here/post-boot-commands.asadmin" --logproperties "$here/logging.properties" \
+     --deploy "$war_path" --contextroot /) >> "$root/training.log" 2>&1 &
+  pid=$!
+  java "$here/TrainingLoad.java" "$training_port" "${AOT_TRAINING:-30}" >> "$root/training.log" 2>&1 || true
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" || true
+}
+
 launch=(-jar "$jar")
 if [ "${CDS:-off}" = on ]; then
   # Payara Micro's launcher (unpacked runtime jars, which class data sharing can map), and an archive of
@@ -116,15 +139,21 @@ if [ "${CDS:-off}" = on ]; then
           -jar "$root/launch-micro.jar")
   [ -f "$archive" ] || launch=(-jar "$jar")
 elif [ "${AOT:-off}" = on ]; then
-  # JDK 25's ahead-of-time cache (JEP 483, 514, 515: classes loaded and linked, and method profiles), written
-  # by a --warmup run from Payara Micro's launcher, whose unpacked jars the cache can cover. Needs Java 25 or
-  # newer on the PATH; with an older Java the instance starts as without AOT, and says so.
+  # JDK 25's ahead-of-time cache (JEP 483, 514, 515: classes loaded and linked, and method profiles), from Payara
+  # Micro's launcher, whose unpacked jars the cache can cover. The cache is written by a training run (train): the
+  # WAR served on a loopback port of its own for AOT_TRAINING seconds of token requests, so that the profiles are
+  # those of serving tokens; with a Java that cannot run TrainingLoad.java (no jdk.compiler module), by a --warmup
+  # run. Needs Java 25 or newer on the PATH; with an older Java the instance starts as without AOT, and says so.
   if java -XX:AOTMode=off -version >/dev/null 2>&1; then
     [ -f "$root/launch-micro.jar" ] || java -jar "$jar" --rootdir "$root" --outputlauncher >/dev/null
     cache="$root/verify-token.aot"
     if [ ! -f "$cache" ] || [ "$war" -nt "$cache" ] || [ "$jar" -nt "$cache" ]; then
       rm -f "$cache"
-      warmup -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off || rm -f "$cache"
+      if java --list-modules 2>/dev/null | grep -q '^jdk.compiler@'; then
+        train -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off || rm -f "$cache"
+      else
+        warmup -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off || rm -f "$cache"
+      fi
       rm -rf "$root/applications"
     fi
     [ -f "$cache" ] && launch=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off "${launcher_options[@]}"
