@@ -59,7 +59,7 @@ public class NonBlockingBodyReader extends HttpFilter {
     /** One byte more than the largest body the resource accepts, so that it can tell a body is too large. */
     static final int KEPT_BYTES = MAX_BODY_BYTES + 1;
     /** How much of a body over the limit is read and dropped before the answer, so that the client can read it. */
-    static final long DRAIN_BYTES = 1 << 20;
+    public static final long DRAIN_BYTES = 1 << 20;
 
     /** How many HTTP/2 requests may read their bodies blocking at once (of the production pool's 16 workers). */
     static final int BLOCKING_READERS = 4;

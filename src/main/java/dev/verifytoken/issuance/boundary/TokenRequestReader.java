@@ -51,8 +51,6 @@ import java.util.List;
 @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
 public class TokenRequestReader implements MessageBodyReader<TokenRequestFields> {
 
-    /** How much of a body over the limit is read and dropped so that the client, still sending, can read the 413. */
-    static final long DRAIN_BYTES = 1 << 20;
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final String JSON_EXAMPLE = "{\"phone_number\": \"+14155552671\"}";
 
@@ -92,7 +90,7 @@ public class TokenRequestReader implements MessageBodyReader<TokenRequestFields>
         try (body) {
             bytes = body.readNBytes(NonBlockingBodyReader.MAX_BODY_BYTES + 1);
             if (bytes.length > NonBlockingBodyReader.MAX_BODY_BYTES) {
-                body.skip(DRAIN_BYTES);
+                body.skip(NonBlockingBodyReader.DRAIN_BYTES);
                 throw new BodyTooLargeException(NonBlockingBodyReader.MAX_BODY_BYTES);
             }
         } catch (IOException e) {
