@@ -71,8 +71,8 @@ public class AuthyApps implements SettingsCheck {
             LOG.info("No default app (" + AppsReader.API_KEY + " is not set): POST /verify/token answers 404; the apps"
                     + " of " + AppsReader.APPS + " are served.");
         }
-        LOG.info("Tokens are served at " + String.join(", ", keys.keySet().stream().map(name -> "POST "
-                + (name.isDefault() ? "/verify/token" : "/verify/apps/" + name.value() + "/token")).toList()) + ".");
+        LOG.info("Tokens are served at " + String.join(", ", keys.keySet().stream()
+                .map(name -> "POST " + name.tokenPath()).toList()) + ".");
     }
 
     private static boolean voiceAllowed(PolicyConfiguration policies) {

@@ -26,6 +26,11 @@ public record AppName(String value) {
         return equals(DEFAULT);
     }
 
+    /** The path that serves this app's tokens: {@code /verify/token}, or {@code /verify/apps/<name>/token}. */
+    public String tokenPath() {
+        return isDefault() ? "/verify/token" : "/verify/apps/" + value + "/token";
+    }
+
     /**
      * Where this app's per-number and per-country buckets are apart from the others': the default app's without a
      * prefix (its buckets survive adding apps), each extra app's under its name. The per-client buckets are shared by

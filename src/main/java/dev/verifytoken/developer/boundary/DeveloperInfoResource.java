@@ -67,8 +67,7 @@ public class DeveloperInfoResource {
             JsonArrayBuilder served = Json.createArrayBuilder();
             for (AuthyApps.Status status : apps.statuses()) {
                 JsonObjectBuilder app = Json.createObjectBuilder().add("name", status.name().value())
-                        .add("path", status.name().isDefault() ? "/verify/token"
-                                : "/verify/apps/" + status.name().value() + "/token")
+                        .add("path", status.name().tokenPath())
                         .add("ready", status.ready());
                 if (status.ready()) {
                     TokenSettings settings = apps.settings(status.name());
