@@ -31,7 +31,8 @@ public class ConfigurationReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         List<ConfigurationProblem> problems = configuration.problems();
-        boolean ready = configuration.sharedSettingsValid() && apps.anyReady();
+        boolean shared = configuration.sharedSettingsValid();
+        boolean ready = shared && apps.anyReady();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("verify-token-configuration").status(ready);
         for (int i = 0; i < problems.size(); i++) {
             response.withData("problem." + (i + 1), problems.get(i).toString());
@@ -40,7 +41,7 @@ public class ConfigurationReadiness implements HealthCheck {
             response.withData("action", "correct these properties and restart the application");
         }
         for (AuthyApps.Status app : apps.statuses()) {
-            response.withData("app." + app.name(), describe(app, configuration.sharedSettingsValid()));
+            response.withData("app." + app.name(), describe(app, shared));
         }
         return response.build();
     }
