@@ -66,12 +66,16 @@ root="$(cd "$root" && pwd)"
 source "$here/jvm-settings.sh"
 
 # The listener's settings apply before it starts (pre-boot); with HOST, its address too.
+# pre_boot_listening_on ADDRESS FILE: the pre-boot commands with the listener's address, written to FILE
+pre_boot_listening_on() {
+  { cat "$here/pre-boot-commands.asadmin"; echo
+    echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$1"
+  } > "$2"
+}
 pre_boot="$here/pre-boot-commands.asadmin"
 if [ -n "$host" ]; then
   pre_boot="$root/pre-boot-commands.asadmin"
-  { cat "$here/pre-boot-commands.asadmin"; echo
-    echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$host"
-  } > "$pre_boot"
+  pre_boot_listening_on "$host" "$pre_boot"
 fi
 
 # Payara Micro's launcher (--outputlauncher), which CDS=on and AOT=on start from, does not read the system
@@ -87,17 +91,15 @@ free_port() {
   while (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; do candidate=$(( 20000 + RANDOM % 20000 )); done
   echo "$candidate"
 }
+# the WAR's absolute path, for the runs that work in the root directory
+war_path="$(cd "$(dirname "$war")" && pwd)/$(basename "$war")"
 loopback_pre_boot="$root/loopback-pre-boot-commands.asadmin"
-{ cat "$pre_boot"; echo
-  echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"
-} > "$loopback_pre_boot"
+pre_boot_listening_on 127.0.0.1 "$loopback_pre_boot"
 
 # A --warmup run deploys the WAR and stops; the given JVM options write what it loaded at its exit. It runs in the
 # root directory: Payara Micro watches a directory named secrets in its working directory for MicroProfile Config
 # properties, and with one there a --warmup run never exits (the watch holds its executor).
 warmup() {
-  local war_path
-  war_path="$(cd "$(dirname "$war")" && pwd)/$(basename "$war")"
   (cd "$root" && java -Xmx256m -XX:+UseSerialGC "${startup_options[@]}" "${launcher_options[@]}" "$@" \
     -jar "$root/launch-micro.jar" --nohazelcast --disablephonehome --rootdir "$root" --port "$(free_port)" \
     --prebootcommandfile "$loopback_pre_boot" --deploy "$war_path" --contextroot / --warmup >/dev/null 2>&1)
@@ -108,8 +110,7 @@ warmup() {
 # none to speak of, in its own memory, no shared store and no data grid; then it stops; the given JVM
 # options write what it loaded and learnt at its exit. Its log: ROOT_DIR/training.log.
 train() {
-  local war_path training_port pid
-  war_path="$(cd "$(dirname "$war")" && pwd)/$(basename "$war")"
+  local training_port pid
   training_port="$(free_port)"
   : > "$root/training.log"
   (cd "$root" && exec java "${jvm_options[@]}" "${launcher_options[@]}" "$@" -Dratelimit.store=local \
