@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds the token service's container image from Containerfile: verify-token:<project version>.
+#
+#   server-config/container/build-image.sh
+#
+# Environment (all optional):
+#   BASE    the base image: any image with Java 17 or newer and bash (docker.io/library/eclipse-temurin:17-jre);
+#           debian: a base made here from Debian's packages with mmdebstrap (bookworm, openjdk-17-jre-headless),
+#           for machines that reach no image registry; made once, then reused (localhost/verify-token-base:bookworm)
+#   ENGINE  podman (default) or docker
+#   IMAGE   the image's name (verify-token:<project version>)
+# Builds the WAR and fetches Payara Micro (mvn package) when target/ has not got them.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$repo"
+engine="${ENGINE:-podman}"
+version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n 1)"
+image="${IMAGE:-verify-token:$version}"
+base="${BASE:-docker.io/library/eclipse-temurin:17-jre}"
+
+if [ ! -f target/verify-token.war ] || [ ! -f target/payara-micro.jar ]; then
+  mvn -B -q -Dstyle.color=never package -DskipTests
+fi
+
+# BASE=debian: Debian 12 (minimal, merged /usr) with its Java 17 runtime, without manuals, translations and docs
+# (their copyright files stay), nor the parts of the JDK a runtime does not use (ct.sym is javac's, the
+# non-compressed-oops archive serves heaps over 32 GB only). The security updates' archive is included.
+if [ "$base" = debian ]; then
+  base=localhost/verify-token-base:bookworm
+  if ! "$engine" image inspect "$base" >/dev/null 2>&1; then
+    if ! command -v mmdebstrap >/dev/null; then
+      echo "BASE=debian needs mmdebstrap (apt-get install mmdebstrap)" >&2
+      exit 1
+    fi
+    rootfs="$(mktemp -d)"
+    trap 'rm -rf "$rootfs"' EXIT
+    mmdebstrap --quiet --variant=minbase --include=openjdk-17-jre-headless \
+      --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
+      --essential-hook='mkdir -p "$1/usr/share/man/man1"' \
+      --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
+      --dpkgopt='path-exclude=/usr/share/info/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+      --dpkgopt='path-include=/usr/share/doc/*/copyright' \
+      --dpkgopt='path-exclude=/usr/lib/jvm/*/lib/ct.sym' \
+      --dpkgopt='path-exclude=/usr/lib/jvm/*/lib/server/classes_nocoops.jsa' \
+      bookworm "$rootfs/rootfs.tar" \
+      "deb http://deb.debian.org/debian bookworm main" \
+      "deb http://deb.debian.org/debian bookworm-updates main" \
+      "deb http://deb.debian.org/debian-security bookworm-security main"
+    # an imported file system has no PATH of its own
+    "$engine" import --change 'ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      "$rootfs/rootfs.tar" "$base" >/dev/null
+    rm -rf "$rootfs"
+  fi
+fi
+
+# The build context: only what the image holds
+context="$repo/target/container"
+rm -rf "$context"
+mkdir -p "$context/server-config/production" "$context/root-dir"
+cp target/payara-micro.jar target/verify-token.war "$context/"
+cp server-config/production/* "$context/server-config/production/"
+
+revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
+# (without a user or token that a remote URL may carry)
+source_url="$(git config --get remote.origin.url 2>/dev/null | sed "s#://[^/@]*@#://#" || true)"
+source_url="${source_url:-unknown}"
+"$engine" build --quiet --file server-config/container/Containerfile --tag "$image" --build-arg "BASE=$base" \
+  --build-arg "VERSION=$version" --build-arg "REVISION=$revision" --build-arg "SOURCE=$source_url" \
+  "$context" >/dev/null
+size="$("$engine" image inspect --format '{{.Size}}' "$image")"
+echo "$image: $(( size / 1000000 )) MB (base $base)"
