@@ -19,7 +19,8 @@ image="${IMAGE:-verify-token:$version}"
 base="${BASE:-docker.io/library/eclipse-temurin:17-jre}"
 
 if [ ! -f target/verify-token.war ] || [ ! -f target/payara-micro.jar ]; then
-  mvn -B -q -Dstyle.color=never package -DskipTests
+  # (Maven 3.8 writes colour resets even with -B -q: none of them in the output)
+  mvn -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 fi
 
 # BASE=debian: Debian 12 (minimal, merged /usr) with its Java 17 runtime, without manuals, translations and docs
