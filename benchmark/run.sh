@@ -7,10 +7,16 @@
 # with its buckets in a Redis on loopback (ratelimit.store), and served by the development run (./run.sh).
 #
 #   benchmark/run.sh                 (WARMUP=120 DURATION=20 JMH=1 to change the defaults)
+#   SERVERS=payara6,payara7,wildfly,openliberty,glassfish benchmark/run.sh
+#                                    the token endpoint and the JAX-RS no-op on each of these servers instead, in one
+#                                    table (benchmark/servers.sh)
 #
 # Benchmarks print figures; they are not tests. Every load targets 127.0.0.1 only, for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ -n "${SERVERS:-}" ]; then
+  exec bash benchmark/servers.sh
+fi
 WARMUP="${WARMUP:-120}"      # seconds of load before measuring: the JIT needs about two minutes on 2 cores
 DURATION="${DURATION:-20}"   # seconds of each measured run
 JMH="${JMH:-1}"              # 0 skips the in-process benchmarks
