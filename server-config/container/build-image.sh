@@ -23,35 +23,10 @@ if [ ! -f target/verify-token.war ] || [ ! -f target/payara-micro.jar ]; then
   mvn -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 fi
 
-# BASE=debian: Debian 12 (minimal, merged /usr) with its Java 17 runtime, without manuals, translations and docs
-# (their copyright files stay), nor the parts of the JDK a runtime does not use (ct.sym is javac's, the
-# non-compressed-oops archive serves heaps over 32 GB only). The security updates' archive is included.
+# BASE=debian: Debian 12 with its Java 17 runtime (debian-image.sh)
 if [ "$base" = debian ]; then
   base=localhost/verify-token-base:bookworm
-  if ! "$engine" image inspect "$base" >/dev/null 2>&1; then
-    if ! command -v mmdebstrap >/dev/null; then
-      echo "BASE=debian needs mmdebstrap (apt-get install mmdebstrap)" >&2
-      exit 1
-    fi
-    rootfs="$(mktemp -d)"
-    trap 'rm -rf "$rootfs"' EXIT
-    mmdebstrap --quiet --variant=minbase --include=openjdk-17-jre-headless \
-      --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
-      --essential-hook='mkdir -p "$1/usr/share/man/man1"' \
-      --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
-      --dpkgopt='path-exclude=/usr/share/info/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
-      --dpkgopt='path-include=/usr/share/doc/*/copyright' \
-      --dpkgopt='path-exclude=/usr/lib/jvm/*/lib/ct.sym' \
-      --dpkgopt='path-exclude=/usr/lib/jvm/*/lib/server/classes_nocoops.jsa' \
-      bookworm "$rootfs/rootfs.tar" \
-      "deb http://deb.debian.org/debian bookworm main" \
-      "deb http://deb.debian.org/debian bookworm-updates main" \
-      "deb http://deb.debian.org/debian-security bookworm-security main"
-    # an imported file system has no PATH of its own
-    "$engine" import --change 'ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-      "$rootfs/rootfs.tar" "$base" >/dev/null
-    rm -rf "$rootfs"
-  fi
+  bash "$repo/server-config/container/debian-image.sh" "$base" openjdk-17-jre-headless
 fi
 
 # The build context: only what the image holds
