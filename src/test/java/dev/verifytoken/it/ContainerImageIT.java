@@ -4,6 +4,7 @@ import dev.verifytoken.token.control.IssuedTokens;
 import dev.verifytoken.token.control.TestKeys;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 
 import static dev.verifytoken.it.Podman.podman;
 import static dev.verifytoken.it.Podman.tryPodman;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -256,28 +258,17 @@ class ContainerImageIT {
      * with the end of the container's log.
      */
     private static void awaitToken(URL instance, String container) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         Http http = new Http(instance);
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = http.postForm(Http.form("phone_number", "+14155559876"));
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                last = response.statusCode() + " " + response.body();
-            } catch (AssertionError notListening) {
-                last = notListening.getMessage();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            // a server not yet listening makes Http fail with an AssertionError, which untilAsserted tries again
+            await(container + " serving a token").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> {
+                        HttpResponse<String> response = http.postForm(Http.form("phone_number", "+14155559876"));
+                        assertEquals(200, response.statusCode(), response.body());
+                    });
+        } catch (ConditionTimeoutException notServing) {
+            fail(notServing.getMessage() + "; its log:\n" + tryPodman("logs", "--tail", "60", container).output());
         }
-        fail(container + " served no token within 5 minutes (last: " + last + "); its log:\n"
-                + tryPodman("logs", "--tail", "60", container).output());
     }
 
     /** A directory of one file per property, as a mounted Secret: the key, the app id and these. */
