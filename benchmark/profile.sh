@@ -33,9 +33,7 @@ until curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/verify/token" -d 'ph
 done
 jvm="$(pgrep -f -n "payara-micro.jar.*--port $PORT")"
 
-load() { # name path seconds
-  FORMAT=form wrk -t2 -c32 -d"$3s" --latency -s benchmark/numbers.lua "http://127.0.0.1:$PORT$2" > "$out/wrk-$1.txt"
-}
+source benchmark/wrk.sh
 # CPU milliseconds of the JVM's threads since it started: "java gc jit" (the VM thread runs the serial collector)
 cpu() {
   local hz task name stat ticks java=0 gc=0 jit=0
@@ -56,8 +54,8 @@ cpu() {
 echo "warming up: ${WARMUP}s of load on the token and no-op endpoints"
 # the flight recorder's own start (its classes, their compilation) during the warm-up, not in a measured run
 jcmd "$jvm" JFR.start name=warmup settings="$PWD/benchmark/steps.jfc" >/dev/null
-load warmup-token /verify/token $((WARMUP / 2))
-load warmup-noop /verify/noop $((WARMUP / 2))
+load warmup-token "http://127.0.0.1:$PORT/verify/token" form $((WARMUP / 2))
+load warmup-noop "http://127.0.0.1:$PORT/verify/noop" form $((WARMUP / 2))
 
 jcmd "$jvm" JFR.stop name=warmup >/dev/null
 
@@ -66,7 +64,7 @@ for run in noop token; do
   path=/verify/$run
   read -r java0 gc0 jit0 < <(cpu)
   jcmd "$jvm" JFR.start name="$run" settings="$PWD/benchmark/steps.jfc" filename="$PWD/$out/$run.jfr" >/dev/null
-  load "profile-$run" "$path" "$DURATION"
+  load "profile-$run" "http://127.0.0.1:$PORT$path" form "$DURATION"
   jcmd "$jvm" JFR.stop name="$run" >/dev/null
   read -r java1 gc1 jit1 < <(cpu)
   requests=$(awk '/requests in/ {print $1}' "$out/wrk-profile-$run.txt")

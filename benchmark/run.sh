@@ -55,9 +55,7 @@ key="$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')"
 mkdir -p "$out/secrets"
 # the per-number limit stays on (its cost is part of each token) but high enough for a load test; the
 # per-client limit is off, since every request comes from 127.0.0.1
-load() { # name url format seconds
-  FORMAT="$3" wrk -t2 -c32 -d"$4s" --latency -s benchmark/numbers.lua "$2" > "$out/wrk-$1.txt"
-}
+source benchmark/wrk.sh
 extra_env=()   # further environment of the next start_server
 start_server() { # off|cds|aot; sets server_pid and first_token_ms
   local start_ns mode_env=(CDS=off AOT=off)
@@ -143,19 +141,14 @@ done
 load warmup-token-development "http://127.0.0.1:$PORT/verify/token" form "$half"
 load token-form-development "http://127.0.0.1:$PORT/verify/token" form "$DURATION"
 
-rps() { awk '/Requests\/sec/ {print $2}' "$out/wrk-$1.txt"; }
-pct() { awk -v p="$2" '$1 == p {print $2}' "$out/wrk-$1.txt"; }
-errors() { awk '/Non-2xx/ {print $5}' "$out/wrk-$1.txt"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-
 {
   echo "Machine: $machine; $java_version; Payara Micro $(unzip -p target/payara-micro.jar MICRO-INF/domain/branding/glassfish-version.properties 2>/dev/null | awk -F= '/^(major|minor|update)_version/ {v = v (v ? "." : "") $2} END {print v}')"
   echo "wrk -t2 -c32, ${WARMUP}s warm-up, ${DURATION}s a run, 40 numbers from many countries in turn"
   echo
-  echo "| endpoint | requests/s | p50 | p99 | non-2xx | vs servlet | vs JAX-RS no-op | vs Ruby |"
+  echo "| endpoint | requests/s | p50 | p99 | errors | vs servlet | vs JAX-RS no-op | vs Ruby |"
   echo "|---|---|---|---|---|---|---|---|"
   for run in servlet noop token-form token-json ruby ${redis_runs[@]+"${redis_runs[@]}"} token-form-development; do
-    echo "| $run | $(rps $run) | $(pct $run 50%) | $(pct $run 99%) | $(errors $run || true) | $(ratio "$(rps $run)" "$(rps servlet)") | $(ratio "$(rps $run)" "$(rps noop)") | $(ratio "$(rps $run)" "$(rps ruby)") |"
+    echo "| $run | $(rps $run) | $(pct $run 50%) | $(pct $run 99%) | $(errors $run) | $(ratio "$(rps $run)" "$(rps servlet)") | $(ratio "$(rps $run)" "$(rps noop)") | $(ratio "$(rps $run)" "$(rps ruby)") |"
   done
   echo
   echo "First token after launch: ${first_token_plain_ms} ms (${first_token_cds_ms} ms with CDS=on and its archive made;"

@@ -41,15 +41,7 @@ key="$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')"
 # the per-number limit stays on but high enough for a load test; no per-client limit (every request is 127.0.0.1's)
 export AUTHY_API_KEY="$key" APP_ID=1 RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off
 
-load() { # name url format seconds
-  FORMAT="$3" wrk -t2 -c32 -d"$4s" --latency -s benchmark/numbers.lua "$2" > "$out/wrk-$1.txt"
-}
-rps() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$out/wrk-$1.txt"; }
-pct() { awk -v p="$2" '$1 == p {print $2}' "$out/wrk-$1.txt"; }
-errors() { # answers other than 2xx and 3xx, and socket errors (connect, read, write, timeout)
-  awk '/Non-2xx|Socket errors/ {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i} END {print n + 0}' \
-    "$out/wrk-$1.txt"
-}
+source benchmark/wrk.sh
 version() { # the distribution's version from the pom: the property that names it
   sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1
 }
@@ -143,7 +135,7 @@ for server in "${servers[@]}"; do
   load "$server-token" "$base/verify/token" form "$DURATION"
   rss_mb=$(( $(ps -o rss= -p "$(pgrep -f -n "$jvm_pattern")") / 1024 ))
   "stop_$server"
-  rows+=("| $server | $(rps "$server-token") | $(pct "$server-token" 99%) | $(rps "$server-noop") | $(awk -v a="$(rps "$server-token")" -v b="$(rps "$server-noop")" 'BEGIN {printf "%.2f", a / b}') | $(errors "$server-token") | ${first_token_s} s | ${rss_mb} MB |")
+  rows+=("| $server | $(rps "$server-token") | $(pct "$server-token" 99%) | $(rps "$server-noop") | $(ratio "$(rps "$server-token")" "$(rps "$server-noop")") | $(errors "$server-token") | ${first_token_s} s | ${rss_mb} MB |")
 done
 
 {
