@@ -65,18 +65,17 @@ root="$(cd "$root" && pwd)"
 # The JVM and HTTP thread settings, shared with ./run.sh (jvm-settings.sh explains each)
 source "$here/jvm-settings.sh"
 
-# The listener's settings apply before it starts (pre-boot); with HOST, its address too.
+# The listener's settings apply before it starts (pre-boot), its address among them: HOST, or every interface
+# (0.0.0.0). Always given, since the root directory keeps the address of the run before (a CDS or AOT training run
+# listens on loopback).
 # pre_boot_listening_on ADDRESS FILE: the pre-boot commands with the listener's address, written to FILE
 pre_boot_listening_on() {
   { cat "$here/pre-boot-commands.asadmin"; echo
     echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$1"
   } > "$2"
 }
-pre_boot="$here/pre-boot-commands.asadmin"
-if [ -n "$host" ]; then
-  pre_boot="$root/pre-boot-commands.asadmin"
-  pre_boot_listening_on "$host" "$pre_boot"
-fi
+pre_boot="$root/pre-boot-commands.asadmin"
+pre_boot_listening_on "${host:-0.0.0.0}" "$pre_boot"
 
 # Payara Micro's launcher (--outputlauncher), which CDS=on and AOT=on start from, does not read the system
 # properties the Payara Micro jar sets from its MICRO-INF/payara-boot.properties. On Payara Micro 7 one of them is
