@@ -23,8 +23,8 @@
 #               baked into an image. off (default): start the Payara Micro jar as it is
 #   AOT         on: the same with JDK 25's ahead-of-time cache instead of a class data sharing archive (needs Java
 #               25 or newer on the PATH, e.g. Temurin 25), made by a training run that serves token requests
-#               for AOT_TRAINING seconds (30); the first token comes sooner still, and the service is nearer its
-#               full speed from its first requests (benchmark/README.md)
+#               for AOT_TRAINING seconds (30); the first token comes sooner still, though on 2 cores the cache's
+#               method profiles keep the compilers busy longer in the first minutes (benchmark/README.md)
 # Instead of files, AUTHY_API_KEY and APP_ID in the environment work too.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
