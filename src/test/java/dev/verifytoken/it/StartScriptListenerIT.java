@@ -1,8 +1,8 @@
 package dev.verifytoken.it;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,14 @@ class StartScriptListenerIT {
     private static final String ADDRESS = "set configs.config.server-config.network-config.network-listeners"
             + ".network-listener.http-listener.address=";
 
-    @TempDir
-    Path dir;
+    /** Under target/, like every test's files (a temporary directory may be mounted without execution). */
+    private Path dir;
+
+    @BeforeEach
+    void clean() throws IOException {
+        dir = Path.of("target", "it-start-script").toAbsolutePath();
+        PayaraMicroProcess.deleteRecursively(dir);
+    }
 
     @Test
     void everyInterfaceWhenHostIsUnset() throws Exception {
