@@ -21,8 +21,8 @@ source benchmark/build-war.sh
 key="$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')"
 mkdir -p "$out/secrets"
 rm -rf "$out/root-profile"
-AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" PORT=$PORT ROOT_DIR="$out/root-profile" CDS=off AOT=off \
-  RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off \
+AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" HOST=127.0.0.1 PORT=$PORT ROOT_DIR="$out/root-profile" \
+  CDS=off AOT=off RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off \
   bash server-config/production/verify-token.sh target/payara-micro.jar "$out/verify-token-benchmark.war" \
   > "$out/server-profile.log" 2>&1 &
 server_pid=$!

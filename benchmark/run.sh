@@ -62,8 +62,8 @@ start_server() { # off|cds|aot; sets server_pid and first_token_ms
   [ "$1" = cds ] && mode_env=(CDS=on AOT=off)
   [ "$1" = aot ] && mode_env=(CDS=off AOT=on PATH="$TEMURIN25/bin:$PATH")
   start_ns=$(date +%s%N)
-  env "${mode_env[@]}" AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" PORT=$PORT ROOT_DIR="$out/root-$1" \
-    RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off ${extra_env[@]+"${extra_env[@]}"} \
+  env "${mode_env[@]}" AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" HOST=127.0.0.1 PORT=$PORT \
+    ROOT_DIR="$out/root-$1" RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off ${extra_env[@]+"${extra_env[@]}"} \
     bash server-config/production/verify-token.sh target/payara-micro.jar "$out/verify-token-benchmark.war" \
     > "$out/server-$1.log" 2>&1 &
   server_pid=$!
