@@ -21,19 +21,15 @@ source benchmark/build-war.sh
 key="$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')"
 mkdir -p "$out/secrets"
 rm -rf "$out/root-profile"
+source benchmark/wrk.sh
 AUTHY_API_KEY="$key" APP_ID=1 SECRETS_DIR="$out/secrets" HOST=127.0.0.1 PORT=$PORT ROOT_DIR="$out/root-profile" \
   CDS=off AOT=off RATELIMIT_NUMBER=1000000/1h RATELIMIT_CLIENT=off \
   bash server-config/production/verify-token.sh target/payara-micro.jar "$out/verify-token-benchmark.war" \
   > "$out/server-profile.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/verify/token" -d 'phone_number=%2B14155552671'; do
-  kill -0 $server_pid 2>/dev/null || { echo "the server exited; see $out/server-profile.log" >&2; exit 1; }
-  sleep 0.1
-done
+await_token "http://127.0.0.1:$PORT/verify/token" "$out/server-profile.log"
 jvm="$(pgrep -f -n "payara-micro.jar.*--port $PORT")"
-
-source benchmark/wrk.sh
 # CPU milliseconds of the JVM's threads since it started: "java gc jit" (the VM thread runs the serial collector)
 cpu() {
   local hz task name stat ticks java=0 gc=0 jit=0

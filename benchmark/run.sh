@@ -67,10 +67,7 @@ start_server() { # off|cds|aot; sets server_pid and first_token_ms
     bash server-config/production/verify-token.sh target/payara-micro.jar "$out/verify-token-benchmark.war" \
     > "$out/server-$1.log" 2>&1 &
   server_pid=$!
-  until curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/verify/token" -d 'phone_number=%2B14155552671'; do
-    if ! kill -0 $server_pid 2>/dev/null; then echo "the server exited; see $out/server-$1.log" >&2; exit 1; fi
-    sleep 0.05
-  done
+  await_token "http://127.0.0.1:$PORT/verify/token" "$out/server-$1.log"
   first_token_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 }
 trap 'kill ${server_pid:-} 2>/dev/null || true; [ -n "${ruby_pid:-}" ] && kill $ruby_pid 2>/dev/null || true

@@ -116,17 +116,7 @@ for server in "${servers[@]}"; do
   echo "$server: starting"
   start_ns=$(date +%s%N)
   "start_$server"
-  until curl -sf -o /dev/null -X POST "$base/verify/token" -d 'phone_number=%2B14155552671'; do
-    if ! kill -0 "$server_pid" 2>/dev/null && ! pgrep -f "$jvm_pattern" >/dev/null; then
-      echo "$server exited; see $out/server-$server.log" >&2
-      exit 1
-    fi
-    if [ $(( $(date +%s%N) - start_ns )) -gt 300000000000 ]; then
-      echo "$server served no token within 5 minutes; see $out/server-$server.log" >&2
-      exit 1
-    fi
-    sleep 0.05
-  done
+  await_token "$base/verify/token" "$out/server-$server.log"
   first_token_s=$(awk -v ns=$(( $(date +%s%N) - start_ns )) 'BEGIN {printf "%.1f", ns / 1e9}')
   echo "$server: first token after ${first_token_s} s; ${WARMUP} s of warm-up"
   load "$server-warmup-token" "$base/verify/token" form $(( WARMUP / 2 ))
